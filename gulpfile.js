@@ -3,7 +3,7 @@ const { task, src, dest } = require('gulp');
 
 // Icons and codex files are not TypeScript, so tsc leaves them behind.
 function copyAssets() {
-	return src(['nodes/**/*.{png,svg,json}', 'credentials/**/*.{png,svg}'], {
+	return src(['nodes/**/*.{png,svg,json}', 'icons/*.{png,svg}'], {
 		base: '.',
 		encoding: false,
 	}).pipe(dest(path.resolve('dist')));

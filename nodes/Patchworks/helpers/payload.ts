@@ -1,0 +1,81 @@
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export type DataMapping = 'allItems' | 'eachItem' | 'custom';
+export type FieldsToSend = 'all' | 'selected' | 'except';
+
+export interface Target {
+	flowId: string;
+	version: string | null;
+}
+
+/** One flow run to start: where to, what to send, and which input items it carries. */
+export interface PlannedRun {
+	target: Target;
+	itemIndexes: number[];
+	payload: string;
+}
+
+export function parseFieldList(text: string): string[] {
+	return text
+		.split(',')
+		.map((name) => name.trim())
+		.filter((name) => name !== '');
+}
+
+// Shallow on purpose: values are shared with the input item, never deep-copied.
+export function pickFields(json: IDataObject, mode: FieldsToSend, fields: string[]): IDataObject {
+	if (mode === 'all') return json;
+	const chosen = new Set(fields);
+	const picked: IDataObject = {};
+	for (const key of Object.keys(json)) {
+		if (chosen.has(key) === (mode === 'selected')) {
+			// defineProperty keeps a key named __proto__ as data, as JSON.parse made it.
+			Object.defineProperty(picked, key, {
+				value: json[key],
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
+		}
+	}
+	return picked;
+}
+
+export function targetKey(target: Target): string {
+	return `${target.flowId}/${target.version ?? ''}`;
+}
+
+/** Items bound for the same flow and version share a run, in order of first appearance. */
+export function groupByTarget(targets: Array<{ index: number; target: Target }>) {
+	const groups = new Map<string, { target: Target; itemIndexes: number[] }>();
+	for (const { index, target } of targets) {
+		const key = targetKey(target);
+		const group = groups.get(key) ?? { target, itemIndexes: [] };
+		group.itemIndexes.push(index);
+		groups.set(key, group);
+	}
+	return [...groups.values()];
+}
+
+export function hasBinary(items: INodeExecutionData[]): boolean {
+	return items.some((item) => item.binary !== undefined && Object.keys(item.binary).length > 0);
+}
+
+/** The exact request body of the string-payload endpoints. */
+export function requestBody(payload: string): Buffer {
+	return Buffer.from(JSON.stringify({ payload }), 'utf8');
+}
+
+/** JSON text of one item's fields; names the item when its value cannot be JSON. */
+export function itemJsonText(node: INode, json: IDataObject, itemIndex: number): string {
+	try {
+		return JSON.stringify(json);
+	} catch (error) {
+		throw new NodeOperationError(
+			node,
+			`Item ${itemIndex} cannot be turned into JSON: ${(error as Error).message}`,
+			{ itemIndex, description: 'Nothing was sent.' },
+		);
+	}
+}

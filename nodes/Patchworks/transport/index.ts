@@ -1,0 +1,97 @@
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { AuthMethod } from '../helpers/errors';
+import { explainNetworkError } from '../helpers/errors';
+
+export const CREDENTIAL_TYPE = 'patchworksApi';
+export const DEFAULT_TIMEOUT_MS = 60_000;
+const PRODUCTION_START_URL = 'https://start.wearepatchworks.com';
+const PRODUCTION_CORE_URL = 'https://core.wearepatchworks.com';
+
+export interface Connection {
+	auth: AuthMethod;
+	startUrl: string;
+	coreUrl: string;
+}
+
+export interface Reply {
+	statusCode: number;
+	body: string;
+	headers: Record<string, unknown>;
+}
+
+const baseUrl = (value: unknown) =>
+	String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+
+export async function getConnection(this: IExecuteFunctions): Promise<Connection> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const custom = credentials.environment === 'custom';
+	return {
+		auth: (credentials.authentication as AuthMethod | undefined) ?? 'apiKey',
+		startUrl: custom ? baseUrl(credentials.startUrl) : PRODUCTION_START_URL,
+		coreUrl: custom ? baseUrl(credentials.coreUrl) : PRODUCTION_CORE_URL,
+	};
+}
+
+function toReply(response: {
+	status?: number;
+	statusCode?: number;
+	data?: unknown;
+	body?: unknown;
+	headers?: unknown;
+}): Reply {
+	const raw = response.body ?? response.data;
+	return {
+		statusCode: Number(response.statusCode ?? response.status),
+		body: typeof raw === 'string' ? raw : raw === undefined ? '' : JSON.stringify(raw),
+		headers: (response.headers ?? {}) as Record<string, unknown>,
+	};
+}
+
+/**
+ * Sends one request through n8n, so its proxy, TLS and credential handling apply. The reply
+ * is read as text so that no digit of a run id is lost. Status errors come back as replies;
+ * only with Email and Password is a 401 thrown, because that is what makes n8n log in again
+ * and resend once.
+ */
+export async function patchworksRequest(
+	this: IExecuteFunctions,
+	connection: Connection,
+	options: IHttpRequestOptions & { timeout: number },
+	itemIndex: number,
+): Promise<Reply> {
+	const refreshOn401 = connection.auth === 'emailPassword';
+	const request: IHttpRequestOptions = {
+		...options,
+		headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...options.headers },
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: !refreshOn401,
+	};
+	try {
+		return toReply(
+			await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request),
+		);
+	} catch (error) {
+		const cause = (error as { cause?: unknown }).cause as Record<string, unknown> | undefined;
+		const response = (cause?.response ?? (error as Record<string, unknown>).response) as
+			| Parameters<typeof toReply>[0]
+			| undefined;
+		if (response?.status !== undefined) return toReply(response);
+		const code = (cause?.code ?? (error as { code?: unknown }).code) as string | undefined;
+		const message = String(cause?.message ?? (error as Error).message ?? error);
+		// Only what is safe to show is kept: the underlying error may carry request headers.
+		const explained = message.startsWith('Login to Patchworks failed')
+			? { message, description: 'Nothing was sent to the flow.' }
+			: explainNetworkError({ code, message }, options.url, options.timeout);
+		throw new NodeApiError(
+			this.getNode(),
+			{ message, code: code ?? null },
+			{ ...explained, itemIndex },
+		);
+	}
+}
