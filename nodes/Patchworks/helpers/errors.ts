@@ -1,3 +1,6 @@
+import type { INode } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
 import type { Target } from './payload';
 
 export interface FailedReply {
@@ -130,4 +133,16 @@ export function explainNetworkError(
 		message: `The request to ${host} failed${code ? ` (${code})` : ''}: ${error.message ?? ''}`,
 		description: MAY_HAVE_STARTED,
 	};
+}
+
+/** A NodeApiError that keeps the message given to it. */
+export function apiError(
+	node: INode,
+	explained: { message: string; description: string },
+	extra: { itemIndex: number; httpCode?: string },
+): NodeApiError {
+	const error = new NodeApiError(node, { message: explained.message }, { ...explained, ...extra });
+	// NodeApiError swaps messages that mention a network error code for generic ones.
+	error.message = explained.message;
+	return error;
 }

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import type { AuthMethod } from '../helpers/errors';
-import { explainNetworkError } from '../helpers/errors';
+import { apiError, explainNetworkError } from '../helpers/errors';
 
 export const CREDENTIAL_TYPE = 'patchworksApi';
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -88,10 +87,6 @@ export async function patchworksRequest(
 		const explained = message.startsWith('Login to Patchworks failed')
 			? { message, description: 'Nothing was sent to the flow.' }
 			: explainNetworkError({ code, message }, options.url, options.timeout);
-		throw new NodeApiError(
-			this.getNode(),
-			{ message, code: code ?? null },
-			{ ...explained, itemIndex },
-		);
+		throw apiError(this.getNode(), explained, { itemIndex });
 	}
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeTarget, explainFailure } from '../../helpers/errors';
+import { apiError, describeTarget, explainFailure } from '../../helpers/errors';
 import type { DataMapping, FieldsToSend, PlannedRun, Target } from '../../helpers/payload';
 import {
 	groupByTarget,
@@ -20,8 +20,26 @@ export { description } from './start.properties';
 
 type NodeError = NodeApiError | NodeOperationError;
 
+/** A parameter's value for one item; an expression that fails names the field and the item. */
+function parameter(this: IExecuteFunctions, name: string, label: string, index: number): unknown {
+	try {
+		return this.getNodeParameter(name, index, '');
+	} catch (error) {
+		// n8n names the node a failed $('…') reference points at in the error's context.
+		const nodeCause = (error as { context?: { nodeCause?: unknown } }).context?.nodeCause;
+		const reason = (error as Error).message;
+		const detail = typeof nodeCause === 'string' ? `${reason}: "${nodeCause}"` : reason;
+		const expression = String(this.getNode().parameters[name] ?? '').replace(/^=/, '');
+		throw new NodeOperationError(
+			this.getNode(),
+			`${label} could not be resolved for item ${index}: ${detail}`,
+			{ itemIndex: index, description: `Its expression is ${expression}. Nothing was sent.` },
+		);
+	}
+}
+
 function resolveTarget(this: IExecuteFunctions, index: number): Target {
-	const flowValue = this.getNodeParameter('flowId', index);
+	const flowValue = parameter.call(this, 'flowId', 'Flow ID', index);
 	if (isBlank(flowValue)) {
 		throw new NodeOperationError(this.getNode(), `Flow ID is required (item ${index})`, {
 			itemIndex: index,
@@ -36,7 +54,7 @@ function resolveTarget(this: IExecuteFunctions, index: number): Target {
 			{ itemIndex: index, description: 'Flow IDs are numbers such as 101. Nothing was sent.' },
 		);
 	}
-	const versionValue = this.getNodeParameter('flowVersion', index, '');
+	const versionValue = parameter.call(this, 'flowVersion', 'Version', index);
 	if (isBlank(versionValue)) return { flowId, version: null };
 	const version = parseId(versionValue);
 	if (version === undefined) {
@@ -57,7 +75,7 @@ function payloadText(this: IExecuteFunctions, item: INodeExecutionData, index: n
 			mode === 'all' ? [] : parseFieldList(this.getNodeParameter('fieldNames', 0, '') as string);
 		return itemJsonText(this.getNode(), pickFields(item.json, mode, names), index);
 	}
-	const value = this.getNodeParameter('customPayload', index, '');
+	const value = parameter.call(this, 'customPayload', 'Payload', index);
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
 	if (isBlank(text)) {
 		throw new NodeOperationError(this.getNode(), `Payload is empty for item ${index}`, {
@@ -110,27 +128,20 @@ async function startRun(
 			...reply,
 			retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
 		};
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: reply.body },
-			{
-				...explainFailure(failure, run.target, connection.auth),
-				httpCode: String(reply.statusCode),
-				itemIndex,
-			},
-		);
+		throw apiError(this.getNode(), explainFailure(failure, run.target, connection.auth), {
+			httpCode: String(reply.statusCode),
+			itemIndex,
+		});
 	}
 	const parsed = parseStartReply(reply.body);
 	if ('problem' in parsed) {
-		throw new NodeApiError(
+		throw apiError(
 			this.getNode(),
-			{ message: parsed.problem },
 			{
 				message: `Patchworks replied to ${describeTarget(run.target)} with no flow run id`,
 				description: `${parsed.problem}\nThe run may have started: check the flow’s run logs in Patchworks.`,
-				httpCode: String(reply.statusCode),
-				itemIndex,
 			},
+			{ httpCode: String(reply.statusCode), itemIndex },
 		);
 	}
 	return {
