@@ -163,7 +163,8 @@ export async function execute(
 	const fail = (itemIndexes: number[], error: NodeError) => {
 		if (!this.continueOnFail()) throw error;
 		for (const item of itemIndexes) {
-			output.push({ json: { error: error.message }, error, pairedItem: { item } });
+			// json.error alone lets n8n merge in the input item's fields on the error output.
+			output.push({ json: { error: error.message }, pairedItem: { item } });
 		}
 	};
 

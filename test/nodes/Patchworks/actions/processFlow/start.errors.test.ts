@@ -66,8 +66,11 @@ describe('Start: input errors', () => {
 		expect(success.map((item) => [item.json.itemCount, item.pairedItem])).toEqual([
 			[2, [{ item: 0 }, { item: 2 }]],
 		]);
-		expect(failure.map((item) => [item.json.error, item.pairedItem])).toEqual([
-			['Flow ID must be a positive whole number, but item 1 has "abc"', { item: 1 }],
+		expect(failure.map((item) => [item.json, item.pairedItem])).toEqual([
+			[
+				{ flow: 'abc', error: 'Flow ID must be a positive whole number, but item 1 has "abc"' },
+				{ item: 1 },
+			],
 		]);
 	});
 
@@ -189,9 +192,9 @@ describe('Start: API errors', () => {
 		const [success, failure] = result.outputs('Patchworks');
 		expect(success).toEqual([]);
 		const message = 'Patchworks found no flow 999 version 1 (404)';
-		expect(failure.map((item) => [item.json.error, item.error?.message, item.pairedItem])).toEqual([
-			[message, message, { item: 0 }],
-			[message, message, { item: 1 }],
+		expect(failure).toEqual([
+			{ json: { sku: 'S1', error: message }, pairedItem: { item: 0 } },
+			{ json: { sku: 'S2', error: message }, pairedItem: { item: 1 } },
 		]);
 	});
 
