@@ -9,13 +9,6 @@ export interface Target {
 	version: string | null;
 }
 
-/** One flow run to start: where to, what to send, and which input items it carries. */
-export interface PlannedRun {
-	target: Target;
-	itemIndexes: number[];
-	payload: string;
-}
-
 export function parseFieldList(text: string): string[] {
 	return text
 		.split(',')
@@ -47,7 +40,7 @@ export function targetKey(target: Target): string {
 }
 
 /** Items bound for the same flow and version share a run, in order of first appearance. */
-export function groupByTarget(targets: Array<{ index: number; target: Target }>) {
+export function groupByTarget(targets: ReadonlyArray<{ index: number; target: Target }>) {
 	const groups = new Map<string, { target: Target; itemIndexes: number[] }>();
 	for (const { index, target } of targets) {
 		const key = targetKey(target);
@@ -60,11 +53,6 @@ export function groupByTarget(targets: Array<{ index: number; target: Target }>)
 
 export function hasBinary(items: INodeExecutionData[]): boolean {
 	return items.some((item) => item.binary !== undefined && Object.keys(item.binary).length > 0);
-}
-
-/** The exact request body of the string-payload endpoints. */
-export function requestBody(payload: string): Buffer {
-	return Buffer.from(JSON.stringify({ payload }), 'utf8');
 }
 
 /** JSON text of one item's fields; names the item when its value cannot be JSON. */

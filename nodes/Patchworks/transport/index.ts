@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { AuthMethod } from '../helpers/errors';
-import { apiError, explainNetworkError } from '../helpers/errors';
 
 export const CREDENTIAL_TYPE = 'patchworksApi';
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -19,6 +18,14 @@ export interface Reply {
 	body: string;
 	headers: Record<string, unknown>;
 }
+
+/** No HTTP reply at all: a timeout, a refused connection, a certificate, a failed login. */
+export interface Failure {
+	code: string | undefined;
+	message: string;
+}
+
+export type Outcome = { reply: Reply } | { failure: Failure };
 
 const baseUrl = (value: unknown) =>
 	String(value ?? '')
@@ -54,14 +61,13 @@ function toReply(response: {
  * Sends one request through n8n, so its proxy, TLS and credential handling apply. The reply
  * is read as text so that no digit of a run id is lost. Status errors come back as replies;
  * only with Email and Password is a 401 thrown, because that is what makes n8n log in again
- * and resend once.
+ * and resend once. Nothing is retried here.
  */
 export async function patchworksRequest(
 	this: IExecuteFunctions,
 	connection: Connection,
 	options: IHttpRequestOptions & { timeout: number },
-	itemIndex: number,
-): Promise<Reply> {
+): Promise<Outcome> {
 	const refreshOn401 = connection.auth === 'emailPassword';
 	const request: IHttpRequestOptions = {
 		...options,
@@ -72,21 +78,20 @@ export async function patchworksRequest(
 		ignoreHttpStatusErrors: !refreshOn401,
 	};
 	try {
-		return toReply(
-			await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request),
+		const response = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			request,
 		);
+		return { reply: toReply(response) };
 	} catch (error) {
 		const cause = (error as { cause?: unknown }).cause as Record<string, unknown> | undefined;
 		const response = (cause?.response ?? (error as Record<string, unknown>).response) as
 			| Parameters<typeof toReply>[0]
 			| undefined;
-		if (response?.status !== undefined) return toReply(response);
+		if (response?.status !== undefined) return { reply: toReply(response) };
+		// Only the code and message are kept: the underlying error may carry request headers.
 		const code = (cause?.code ?? (error as { code?: unknown }).code) as string | undefined;
-		const message = String(cause?.message ?? (error as Error).message ?? error);
-		// Only what is safe to show is kept: the underlying error may carry request headers.
-		const explained = message.startsWith('Login to Patchworks failed')
-			? { message, description: 'Nothing was sent to the flow.' }
-			: explainNetworkError({ code, message }, options.url, options.timeout);
-		throw apiError(this.getNode(), explained, { itemIndex });
+		return { failure: { code, message: String(cause?.message ?? (error as Error).message) } };
 	}
 }

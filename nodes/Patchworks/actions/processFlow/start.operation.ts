@@ -1,157 +1,120 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiError, describeTarget, explainFailure } from '../../helpers/errors';
-import type { DataMapping, FieldsToSend, PlannedRun, Target } from '../../helpers/payload';
-import {
-	groupByTarget,
-	hasBinary,
-	itemJsonText,
-	parseFieldList,
-	pickFields,
-	requestBody,
-} from '../../helpers/payload';
-import { parseStartReply } from '../../helpers/response';
+import { startedRuns } from '../../helpers/ledger';
+import { Pacer } from '../../helpers/pacing';
+import type { DataMapping, FieldsToSend, Target } from '../../helpers/payload';
+import { hasBinary, itemJsonText, parseFieldList, pickFields } from '../../helpers/payload';
+import type { Entry, PlannedRun } from '../../helpers/split';
+import { planArrayRuns, planSingleRuns, toEntry } from '../../helpers/split';
 import { describeValue, isBlank, parseId } from '../../helpers/validation';
-import type { Connection } from '../../transport';
-import { DEFAULT_TIMEOUT_MS, getConnection, patchworksRequest } from '../../transport';
+import { DEFAULT_TIMEOUT_MS, getConnection } from '../../transport';
+import { startRun } from './start.send';
 
 export { description } from './start.properties';
 
 type NodeError = NodeApiError | NodeOperationError;
 
-/** A parameter's value for one item; an expression that fails names the field and the item. */
-function parameter(this: IExecuteFunctions, name: string, label: string, index: number): unknown {
-	try {
-		return this.getNodeParameter(name, index, '');
-	} catch (error) {
-		// n8n names the node a failed $('…') reference points at in the error's context.
-		const nodeCause = (error as { context?: { nodeCause?: unknown } }).context?.nodeCause;
-		const reason = (error as Error).message;
-		const detail = typeof nodeCause === 'string' ? `${reason}: "${nodeCause}"` : reason;
-		const expression = String(this.getNode().parameters[name] ?? '').replace(/^=/, '');
-		throw new NodeOperationError(
-			this.getNode(),
-			`${label} could not be resolved for item ${index}: ${detail}`,
-			{ itemIndex: index, description: `Its expression is ${expression}. Nothing was sent.` },
-		);
-	}
+const MEGABYTE = 1024 * 1024;
+
+interface StartOptions {
+	timeout?: number;
+	maxPayloadSize?: number;
+	maxItemsPerRun?: number;
+	maxRequestsPerMinute?: number;
+	maxConcurrency?: number;
+	maxRetries?: number;
 }
 
-function resolveTarget(this: IExecuteFunctions, index: number): Target {
-	const flowValue = parameter.call(this, 'flowId', 'Flow ID', index);
-	if (isBlank(flowValue)) {
-		throw new NodeOperationError(this.getNode(), `Flow ID is required (item ${index})`, {
-			itemIndex: index,
-			description: 'Set Flow ID to the number shown above the flow’s title in Patchworks.',
-		});
-	}
-	const flowId = parseId(flowValue);
-	if (flowId === undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Flow ID must be a positive whole number, but item ${index} has ${describeValue(flowValue)}`,
-			{ itemIndex: index, description: 'Flow IDs are numbers such as 101. Nothing was sent.' },
-		);
-	}
-	const versionValue = parameter.call(this, 'flowVersion', 'Version', index);
-	if (isBlank(versionValue)) return { flowId, version: null };
-	const version = parseId(versionValue);
-	if (version === undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Version must be a positive whole number or empty, but item ${index} has ${describeValue(versionValue)}`,
-			{ itemIndex: index, description: 'Leave Version empty to run the deployed version.' },
-		);
-	}
-	return { flowId, version };
-}
-
-function payloadText(this: IExecuteFunctions, item: INodeExecutionData, index: number): string {
-	const mapping = this.getNodeParameter('dataMapping', 0) as DataMapping;
-	if (mapping !== 'custom') {
-		const mode = this.getNodeParameter('fieldsToSend', 0, 'all') as FieldsToSend;
-		const names =
-			mode === 'all' ? [] : parseFieldList(this.getNodeParameter('fieldNames', 0, '') as string);
-		return itemJsonText(this.getNode(), pickFields(item.json, mode, names), index);
-	}
-	const value = parameter.call(this, 'customPayload', 'Payload', index);
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	if (isBlank(text)) {
-		throw new NodeOperationError(this.getNode(), `Payload is empty for item ${index}`, {
-			itemIndex: index,
-			description: 'Patchworks refuses blank payloads. Nothing was sent.',
-		});
-	}
-	return text;
-}
-
-function planRuns(
-	this: IExecuteFunctions,
-	resolved: Array<{ index: number; target: Target; text: string }>,
-) {
-	const mapping = this.getNodeParameter('dataMapping', 0) as DataMapping;
-	if (mapping !== 'allItems') {
-		return resolved.map(
-			({ index, target, text }): PlannedRun => ({ target, itemIndexes: [index], payload: text }),
-		);
-	}
-	const texts = new Map(resolved.map(({ index, text }) => [index, text]));
-	return groupByTarget(resolved).map(
-		({ target, itemIndexes }): PlannedRun => ({
-			target,
-			itemIndexes,
-			payload: `[${itemIndexes.map((index) => texts.get(index)).join(',')}]`,
-		}),
-	);
-}
-
-async function startRun(
-	this: IExecuteFunctions,
-	connection: Connection,
-	run: PlannedRun,
-	timeout: number,
-): Promise<IDataObject> {
-	const { flowId, version } = run.target;
-	const path = `/api/v1/flows/${flowId}/manual${version === null ? '' : `/${version}`}`;
-	const body = requestBody(run.payload);
-	const itemIndex = run.itemIndexes[0];
-	const reply = await patchworksRequest.call(
-		this,
-		connection,
-		{ method: 'POST', url: `${connection.startUrl}${path}`, body, timeout },
-		itemIndex,
-	);
-	if (reply.statusCode < 200 || reply.statusCode >= 300) {
-		const retryAfter = reply.headers['retry-after'];
-		const failure = {
-			...reply,
-			retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
-		};
-		throw apiError(this.getNode(), explainFailure(failure, run.target, connection.auth), {
-			httpCode: String(reply.statusCode),
-			itemIndex,
-		});
-	}
-	const parsed = parseStartReply(reply.body);
-	if ('problem' in parsed) {
-		throw apiError(
-			this.getNode(),
-			{
-				message: `Patchworks replied to ${describeTarget(run.target)} with no flow run id`,
-				description: `${parsed.problem}\nThe run may have started: check the flow’s run logs in Patchworks.`,
-			},
-			{ httpCode: String(reply.statusCode), itemIndex },
-		);
-	}
-	return {
-		flowRunId: parsed.flowRunId,
-		flowId: Number(flowId),
-		flowVersion: version === null ? null : Number(version),
-		itemCount: run.itemIndexes.length,
-		payloadBytes: Buffer.byteLength(run.payload, 'utf8'),
-		message: parsed.message,
+/**
+ * Reads a parameter for one item. A value without an expression is read once for all items,
+ * which matters with 100,000 items. A failing expression names the field and the item.
+ */
+function parameterReader(this: IExecuteFunctions, name: string, label: string) {
+	const raw = this.getNode().parameters[name];
+	const isExpression = typeof raw === 'string' && raw.startsWith('=');
+	let cached: { value: unknown } | undefined;
+	return (index: number): unknown => {
+		if (cached !== undefined) return cached.value;
+		try {
+			const value = this.getNodeParameter(name, index, '');
+			if (!isExpression) cached = { value };
+			return value;
+		} catch (error) {
+			// n8n names the node a failed $('…') reference points at in the error's context.
+			const nodeCause = (error as { context?: { nodeCause?: unknown } }).context?.nodeCause;
+			const reason = (error as Error).message;
+			const detail = typeof nodeCause === 'string' ? `${reason}: "${nodeCause}"` : reason;
+			throw new NodeOperationError(
+				this.getNode(),
+				`${label} could not be resolved for item ${index}: ${detail}`,
+				{
+					itemIndex: index,
+					description: `Its expression is ${String(raw).replace(/^=/, '')}. Nothing was sent.`,
+				},
+			);
+		}
 	};
+}
+
+function idOrThrow(this: IExecuteFunctions, value: unknown, label: string, index: number) {
+	const id = parseId(value);
+	if (id !== undefined) return id;
+	const expected =
+		label === 'Version' ? 'a positive whole number or empty' : 'a positive whole number';
+	throw new NodeOperationError(
+		this.getNode(),
+		`${label} must be ${expected}, but item ${index} has ${describeValue(value)}`,
+		{ itemIndex: index, description: 'IDs are numbers such as 101. Nothing was sent.' },
+	);
+}
+
+function entryReader(this: IExecuteFunctions, items: INodeExecutionData[], mapping: DataMapping) {
+	const flowId = parameterReader.call(this, 'flowId', 'Flow ID');
+	const version = parameterReader.call(this, 'flowVersion', 'Version');
+	const custom = parameterReader.call(this, 'customPayload', 'Payload');
+	const fieldsMode = (
+		mapping === 'custom' ? 'all' : this.getNodeParameter('fieldsToSend', 0, 'all')
+	) as FieldsToSend;
+	const fields =
+		fieldsMode === 'all'
+			? []
+			: parseFieldList(this.getNodeParameter('fieldNames', 0, '') as string);
+
+	const text = (index: number): string => {
+		if (mapping !== 'custom') {
+			return itemJsonText(this.getNode(), pickFields(items[index].json, fieldsMode, fields), index);
+		}
+		const value = custom(index);
+		const payload = typeof value === 'string' ? value : JSON.stringify(value);
+		if (isBlank(payload)) {
+			throw new NodeOperationError(this.getNode(), `Payload is empty for item ${index}`, {
+				itemIndex: index,
+				description: 'Patchworks refuses blank payloads. Nothing was sent.',
+			});
+		}
+		return payload;
+	};
+
+	return (index: number): Entry => {
+		const flowValue = flowId(index);
+		if (isBlank(flowValue)) {
+			throw new NodeOperationError(this.getNode(), `Flow ID is required (item ${index})`, {
+				itemIndex: index,
+				description: 'Set Flow ID to the number shown above the flow’s title in Patchworks.',
+			});
+		}
+		const versionValue = version(index);
+		const target: Target = {
+			flowId: idOrThrow.call(this, flowValue, 'Flow ID', index),
+			version: isBlank(versionValue) ? null : idOrThrow.call(this, versionValue, 'Version', index),
+		};
+		return toEntry(index, target, text(index));
+	};
+}
+
+function sizeText(bytes: number): string {
+	return bytes >= MEGABYTE ? `${(bytes / MEGABYTE).toFixed(2)} MB` : `${bytes} bytes`;
 }
 
 export async function execute(
@@ -159,28 +122,30 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	if (items.length === 0) return [[]];
-	const output: INodeExecutionData[] = [];
+	const mapping = this.getNodeParameter('dataMapping', 0) as DataMapping;
+	const options = this.getNodeParameter('options', 0, {}) as StartOptions;
+	const failures: INodeExecutionData[] = [];
 	const fail = (itemIndexes: number[], error: NodeError) => {
 		if (!this.continueOnFail()) throw error;
-		for (const item of itemIndexes) {
-			// json.error alone lets n8n merge in the input item's fields on the error output.
-			output.push({ json: { error: error.message }, pairedItem: { item } });
-		}
+		// json.error alone lets n8n merge in the input item's fields on the error output.
+		for (const item of itemIndexes)
+			failures.push({ json: { error: error.message }, pairedItem: { item } });
 	};
 
 	// Every item is checked before anything is sent, so bad input never starts half the runs.
-	const resolved: Array<{ index: number; target: Target; text: string }> = [];
+	const readEntry = entryReader.call(this, items, mapping);
+	const entries: Entry[] = [];
 	for (let index = 0; index < items.length; index++) {
 		try {
-			const target = resolveTarget.call(this, index);
-			resolved.push({ index, target, text: payloadText.call(this, items[index], index) });
+			entries.push(readEntry(index));
 		} catch (error) {
-			// Expression errors (a missing node, say) arrive here unwrapped.
-			const wrapped =
-				error instanceof NodeOperationError || error instanceof NodeApiError
+			const known = error instanceof NodeOperationError || error instanceof NodeApiError;
+			fail(
+				[index],
+				known
 					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
-			fail([index], wrapped);
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: index }),
+			);
 		}
 	}
 	if (hasBinary(items)) {
@@ -190,22 +155,73 @@ export async function execute(
 		});
 	}
 
-	const connection = await getConnection.call(this);
-	const timeout =
-		(this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS) as number) ||
-		DEFAULT_TIMEOUT_MS;
-	const started: string[] = [];
-	for (const run of planRuns.call(this, resolved)) {
-		try {
-			const json = await startRun.call(this, connection, run, timeout);
-			started.push(`flow ${run.target.flowId} run ${json.flowRunId as string}`);
-			output.push({ json, pairedItem: run.itemIndexes.map((item) => ({ item })) });
-		} catch (error) {
-			if (!this.continueOnFail() && started.length > 0 && error instanceof NodeApiError) {
-				error.description = `${error.description ?? ''}\nAlready started in this execution: ${started.join(', ')}.`;
-			}
-			fail(run.itemIndexes, error as NodeError);
-		}
+	const maxBodyBytes = Math.floor((options.maxPayloadSize ?? 8) * MEGABYTE);
+	const limits = { maxBodyBytes, maxItems: options.maxItemsPerRun ?? 0 };
+	const plan =
+		mapping === 'allItems' ? planArrayRuns(entries, limits) : planSingleRuns(entries, limits);
+	for (const { entry, bytes } of plan.oversized) {
+		const message = `Item ${entry.index} needs a request of ${sizeText(bytes)}, more than Max Payload Size (${sizeText(maxBodyBytes)})`;
+		fail(
+			[entry.index],
+			new NodeOperationError(this.getNode(), message, {
+				itemIndex: entry.index,
+				description: 'It was not sent. Send fewer fields of it, or split it before this node.',
+			}),
+		);
 	}
-	return [output];
+	const runs = await startAll.call(this, plan.runs, options);
+	const output = runs.flatMap(({ run, json, error }): INodeExecutionData[] => {
+		if (error !== undefined) {
+			return run.entries.map((entry) => ({
+				json: { error: error.message },
+				pairedItem: { item: entry.index },
+			}));
+		}
+		return [
+			{
+				json: json as IDataObject,
+				pairedItem: run.entries.map((entry) => ({ item: entry.index })),
+			},
+		];
+	});
+	return [[...output, ...failures]];
+}
+
+async function startAll(this: IExecuteFunctions, runs: PlannedRun[], options: StartOptions) {
+	const settings = {
+		connection: await getConnection.call(this),
+		timeout: options.timeout || DEFAULT_TIMEOUT_MS,
+		maxRetries: options.maxRetries ?? 3,
+		pacer: new Pacer(60_000 / Math.max(1, options.maxRequestsPerMinute ?? 240)),
+		ledger: startedRuns(this.getContext('node')),
+	};
+	const results: Array<{ run: PlannedRun; json?: IDataObject; error?: NodeError }> = runs.map(
+		(run) => ({ run }),
+	);
+	let next = 0;
+	let firstError: NodeError | undefined;
+	const worker = async () => {
+		while (next < runs.length && firstError === undefined) {
+			const slot = results[next++];
+			try {
+				slot.json = await startRun.call(this, slot.run, settings);
+			} catch (error) {
+				slot.error = error as NodeError;
+				if (!this.continueOnFail()) firstError ??= slot.error;
+			}
+		}
+	};
+	const concurrency = Math.max(1, Math.min(options.maxConcurrency ?? 2, runs.length));
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	if (firstError !== undefined) {
+		const started = results.filter((r) => r.json !== undefined);
+		if (started.length > 0 && firstError instanceof NodeApiError) {
+			const list = started.map(
+				(r) => `flow ${r.run.target.flowId} run ${String(r.json?.flowRunId)}`,
+			);
+			firstError.description = `${firstError.description ?? ''}\nAlready started in this execution: ${list.join(', ')}.`;
+		}
+		throw firstError;
+	}
+	return results;
 }

@@ -88,6 +88,50 @@ const fields: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Max Concurrent Requests',
+				name: 'maxConcurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 2,
+				description: 'How many runs may be starting at the same time',
+			},
+			{
+				displayName: 'Max Items per Run',
+				name: 'maxItemsPerRun',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'With All Items as One Payload, start a new run after this many items. 0 means no limit.',
+			},
+			{
+				displayName: 'Max Payload Size (MB)',
+				name: 'maxPayloadSize',
+				type: 'number',
+				typeOptions: { minValue: 0.001, numberPrecision: 3 },
+				default: 8,
+				description:
+					'Largest request body to send. All Items as One Payload is split into as many runs as needed to stay below it. Patchworks accepts up to 8 MB.',
+			},
+			{
+				displayName: 'Max Requests per Minute',
+				name: 'maxRequestsPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 240,
+				description:
+					'Requests are spaced so that no more than this many start in any minute. Patchworks allows about 240.',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10 },
+				default: 3,
+				description:
+					'How often to resend a request that Patchworks refused without starting a run (429 or 503, or a refused connection). Other failures are never resent.',
+			},
+			{
 				displayName: 'Timeout',
 				name: 'timeout',
 				type: 'number',

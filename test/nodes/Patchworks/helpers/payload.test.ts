@@ -7,7 +7,6 @@ import {
 	itemJsonText,
 	parseFieldList,
 	pickFields,
-	requestBody,
 } from '../../../../nodes/Patchworks/helpers/payload';
 
 const node: INode = {
@@ -20,12 +19,6 @@ const node: INode = {
 };
 
 describe('payload helpers', () => {
-	it('wraps the payload string in the exact request body', () => {
-		expect(requestBody('[{"a":"x\\"y"}]').toString('utf8')).toBe(
-			'{"payload":"[{\\"a\\":\\"x\\\\\\"y\\"}]"}',
-		);
-	});
-
 	it('picks selected fields or all but the excluded ones, without copying values', () => {
 		const nested = { deep: [1] };
 		const json = { a: 1, b: nested, c: 'x' };

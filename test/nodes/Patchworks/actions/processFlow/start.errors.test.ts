@@ -145,7 +145,7 @@ describe('Start: API errors', () => {
 			body: { message: 'Too Many Attempts.' },
 			headers: { 'Retry-After': '2' },
 		});
-		expect(await startAndFail()).toMatchObject({
+		expect(await startAndFail({ options: { maxRetries: 0 } })).toMatchObject({
 			message: 'Patchworks is limiting requests (429): retry after 2 seconds',
 			httpCode: '429',
 		});
@@ -155,7 +155,7 @@ describe('Start: API errors', () => {
 		'fails on %i without resending, saying the run may have started',
 		async (status) => {
 			standin().script({ method: 'POST', status, body: { message: 'Server Error' } });
-			const error = await startAndFail();
+			const error = await startAndFail({ options: { maxRetries: 0 } });
 			expect(error.message).toBe(`Patchworks had a server error (${status})`);
 			expect(error.description).toContain('The run may have started');
 		},

@@ -43,6 +43,8 @@ describe('Start: data mapping', () => {
 						flowVersion: 1,
 						itemCount: 3,
 						payloadBytes: Buffer.byteLength(payload),
+						part: 1,
+						partCount: 1,
 						message: 'Flow initialised.',
 					},
 					pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }],
