@@ -2,6 +2,8 @@ import { WorkflowExecute, WorkflowHasIssuesError } from 'n8n-core';
 import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
+	type INodeType,
+	type IVersionedNodeType,
 	type IWorkflowSettings,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -36,6 +38,8 @@ export interface RunWorkflowOptions {
 	packageDir?: string;
 	mode?: WorkflowExecuteMode;
 	settings?: IWorkflowSettings;
+	/** Node types from elsewhere, such as n8n's own nodes for a benchmark. */
+	extraNodeTypes?: Record<string, INodeType | IVersionedNodeType>;
 }
 
 export interface RunningWorkflow {
@@ -61,7 +65,13 @@ export function startWorkflow(options: RunWorkflowOptions): RunningWorkflow {
 	const result = (async () => {
 		const pkg = await loadPackage(options.packageDir);
 		const store = toStore(pkg, options);
-		const { workflow, fixture } = buildWorkflow(pkg, options.nodes, store, options.settings);
+		const { workflow, fixture } = buildWorkflow(
+			pkg,
+			options.nodes,
+			store,
+			options.settings,
+			options.extraNodeTypes,
+		);
 		const mode = options.mode ?? 'manual';
 		const executionId = String(++executionCounter);
 		const additionalData = createAdditionalData(

@@ -9,12 +9,12 @@ import {
 import { FIXTURE_NODE_TYPE, FixtureNode } from './fixture-node';
 import type { LoadedPackage } from './package-loader';
 
-/** The node types of one loaded package plus the harness's fixture node. */
+/** The node types of one loaded package, any extra ones, and the harness's fixture node. */
 export class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType | IVersionedNodeType>;
 
-	constructor(pkg: LoadedPackage) {
-		this.types = { ...pkg.nodeTypes, [FIXTURE_NODE_TYPE]: new FixtureNode() };
+	constructor(pkg: LoadedPackage, extra: Record<string, INodeType | IVersionedNodeType> = {}) {
+		this.types = { ...pkg.nodeTypes, ...extra, [FIXTURE_NODE_TYPE]: new FixtureNode() };
 	}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {

@@ -4,6 +4,8 @@ import {
 	type IDataObject,
 	type INode,
 	type INodeParameters,
+	type INodeType,
+	type IVersionedNodeType,
 	type IWorkflowBase,
 	type IWorkflowSettings,
 	Workflow,
@@ -47,6 +49,7 @@ export function buildWorkflow(
 	specs: WorkflowNodeSpec[],
 	store: CredentialStore | undefined,
 	settings: IWorkflowSettings = {},
+	extraNodeTypes: Record<string, INodeType | IVersionedNodeType> = {},
 ) {
 	const fixture: INode = {
 		id: 'fixture',
@@ -63,7 +66,7 @@ export function buildWorkflow(
 			id: `node-${index}`,
 			name,
 			type,
-			typeVersion: typeVersion ?? defaultVersion(pkg.nodeTypes[type]),
+			typeVersion: typeVersion ?? defaultVersion(pkg.nodeTypes[type] ?? extraNodeTypes[type]),
 			position: [(index + 1) * 200, 0],
 			parameters,
 			...(store && { credentials: { [store.type]: { id: store.id, name: store.name } } }),
@@ -81,7 +84,7 @@ export function buildWorkflow(
 		nodes: chain,
 		connections,
 		active: false,
-		nodeTypes: new TestNodeTypes(pkg),
+		nodeTypes: new TestNodeTypes(pkg, extraNodeTypes),
 		settings: { executionOrder: 'v1', ...settings },
 	});
 	return { workflow, fixture };
