@@ -6,8 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as flowRun from './actions/flowRun';
 import * as processFlow from './actions/processFlow';
 import { router } from './actions/router';
+import { listSearch } from './methods';
 
 export class Patchworks implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,12 +34,18 @@ export class Patchworks implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Process Flow', value: 'processFlow' }],
+				options: [
+					{ name: 'Flow Run', value: 'flowRun' },
+					{ name: 'Process Flow', value: 'processFlow' },
+				],
 				default: 'processFlow',
 			},
 			...processFlow.description,
+			...flowRun.description,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

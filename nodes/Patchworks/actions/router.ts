@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as flowRun from './flowRun';
 import * as processFlow from './processFlow';
 
 type Operation = (
@@ -10,6 +11,11 @@ type Operation = (
 
 const operations: Record<string, Record<string, Operation>> = {
 	processFlow: { start: processFlow.start.execute },
+	flowRun: {
+		get: flowRun.get.execute,
+		getLogs: flowRun.getLogs.execute,
+		getMany: flowRun.getMany.execute,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

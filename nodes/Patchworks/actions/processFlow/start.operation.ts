@@ -81,9 +81,11 @@ function entryReader(this: IExecuteFunctions, items: INodeExecutionData[], mappi
 			? []
 			: parseFieldList(this.getNodeParameter('fieldNames', 0, '') as string);
 
+	// getNode() copies the node on every call: once, not once per item.
+	const node = this.getNode();
 	const text = (index: number): string => {
 		if (mapping !== 'custom') {
-			return itemJsonText(this.getNode(), pickFields(items[index].json, fieldsMode, fields), index);
+			return itemJsonText(node, pickFields(items[index].json, fieldsMode, fields), index);
 		}
 		const value = custom(index);
 		const payload = typeof value === 'string' ? value : JSON.stringify(value);
