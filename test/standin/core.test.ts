@@ -170,3 +170,53 @@ describe('stand-in core API in JSON:API style', () => {
 		}
 	});
 });
+
+describe('stand-in core API: versions, named statuses and time filters', () => {
+	let standin: Standin;
+
+	beforeAll(async () => {
+		standin = await startStandin({ statusStyle: 'named', runOutcome: { 102: 5 } });
+	});
+
+	afterAll(() => standin.close());
+
+	it('lists a flow’s versions with pagination, or 404 for an unknown flow', async () => {
+		const page = await get(standin, '/api/v1/flows/101/versions?per_page=1&page=2');
+		expect(page.data).toEqual([{ id: 2, flow_id: 101, number: 2, status: 'draft' }]);
+		expect(page.meta).toMatchObject({ current_page: 2, last_page: 2, total: 2 });
+		const missing = await call(standin, 'GET', '/api/v1/flows/999/versions', { auth: API_KEY });
+		expect(missing.status).toBe(404);
+	});
+
+	it('names statuses and filters on names or numbers', async () => {
+		standin.reset();
+		await startFlow(standin, '/api/v1/flows/101/start', 'x');
+		await startFlow(standin, '/api/v1/flows/102/start', 'y');
+		const [first, second] = standin.runs.map((run) => Number(run.id));
+		const run = await get<{ data: { status: unknown } }>(standin, `/api/v1/flow-runs/${second}`);
+		expect(run.data.status).toBe('PARTIAL_SUCCESS');
+		const byNumber = await get(standin, '/api/v1/flow-runs?filter[status]=2');
+		const byName = await get(standin, '/api/v1/flow-runs?filter[status]=partial_success,x');
+		expect(byNumber.data.map((r) => r.id)).toEqual([first]);
+		expect(byName.data.map((r) => r.id)).toEqual([second]);
+	});
+
+	it('filters on start time in Unix milliseconds, both bounds exclusive', async () => {
+		standin.reset();
+		for (const flow of [101, 101, 101])
+			await startFlow(standin, `/api/v1/flows/${flow}/start`, 'x');
+		const [a, b, c] = standin.runs;
+		a.startedAt = 1_000;
+		b.startedAt = 2_000;
+		c.startedAt = 3_000;
+		const ids = async (query: string) =>
+			(await get(standin, `/api/v1/flow-runs?${query}`)).data.map((r) => String(r.id));
+		expect(await ids('filter[started_after]=1000')).toEqual([b.id, c.id]);
+		expect(await ids('filter[started_before]=3000')).toEqual([a.id, b.id]);
+		expect(await ids('filter[started_after]=1000&filter[started_before]=3000')).toEqual([b.id]);
+		const bad = await call(standin, 'GET', '/api/v1/flow-runs?filter[started_after]=yesterday', {
+			auth: API_KEY,
+		});
+		expect(bad.status).toBe(422);
+	});
+});

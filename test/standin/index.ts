@@ -11,5 +11,6 @@ export type {
 	Standin,
 	StandinOptions,
 	StartedRun,
+	StatusStyle,
 	VersionStatus,
 } from './types';

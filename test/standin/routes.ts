@@ -1,7 +1,7 @@
 import { performance } from 'perf_hooks';
 
 import { LOGIN_PATHS } from './auth';
-import { getFlow, getRun, listFlows, listRunLogs, listRuns } from './core';
+import { getFlow, getRun, listFlows, listFlowVersions, listRunLogs, listRuns } from './core';
 import { message } from './reply';
 import { parseInput } from './request';
 import { START_ROUTE, startRun } from './start';
@@ -14,6 +14,7 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handle: Handler }> = [
 	{ method: 'POST', pattern: START_ROUTE, handle: startRun },
 	{ method: 'GET', pattern: /^\/api\/v1\/flows$/, handle: listFlows },
 	{ method: 'GET', pattern: /^\/api\/v1\/flows\/([^/]+)$/, handle: getFlow },
+	{ method: 'GET', pattern: /^\/api\/v1\/flows\/([^/]+)\/versions$/, handle: listFlowVersions },
 	{ method: 'GET', pattern: /^\/api\/v1\/flow-runs$/, handle: listRuns },
 	{ method: 'GET', pattern: /^\/api\/v1\/flow-runs\/(\d+)$/, handle: getRun },
 	{ method: 'GET', pattern: /^\/api\/v1\/flow-runs\/(\d+)\/flow-run-logs$/, handle: listRunLogs },

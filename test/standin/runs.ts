@@ -1,4 +1,13 @@
-import type { RunStatus, StartedRun } from './types';
+import type { RunStatus, StartedRun, StatusStyle } from './types';
+
+// The names of the MCP client's status enum, for the 'named' status style.
+export const STATUS_NAMES: Record<RunStatus, string> = {
+	1: 'STARTED',
+	2: 'SUCCESS',
+	3: 'FAILURE',
+	4: 'STOPPED',
+	5: 'PARTIAL_SUCCESS',
+};
 
 export function statusAt(run: StartedRun, now: number): RunStatus {
 	return now - run.startedAt >= run.durationMs ? run.finalStatus : 1;
@@ -8,13 +17,17 @@ function iso(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
-export function runAttributes(run: StartedRun, now: number): Record<string, unknown> {
+export function runAttributes(
+	run: StartedRun,
+	now: number,
+	style: StatusStyle = 'numeric',
+): Record<string, unknown> {
 	const status = statusAt(run, now);
 	const finished = status !== 1;
 	return {
 		flow_id: run.flowId,
 		flow_version_id: run.flowVersionId,
-		status,
+		status: style === 'named' ? STATUS_NAMES[status] : status,
 		summary: null,
 		trigger: run.trigger === 'manual' ? 'Manual' : 'API',
 		started_at: iso(run.startedAt),

@@ -10,6 +10,7 @@ import type {
 	RunStatus,
 	StandinOptions,
 	StartedRun,
+	StatusStyle,
 } from './types';
 
 export interface State {
@@ -22,6 +23,7 @@ export interface State {
 	scripts: ScriptQueue;
 	runIdField: RunIdField;
 	listStyle: ListStyle;
+	statusStyle: StatusStyle;
 	runDurationMs: number;
 	outcomeOf: (flowId: number) => RunStatus;
 	maxBodyBytes: number;
@@ -50,6 +52,7 @@ export function createState(options: StandinOptions): State {
 		scripts: new ScriptQueue(),
 		runIdField: options.runIdField ?? 'flow_run_id',
 		listStyle: options.listStyle ?? 'flat',
+		statusStyle: options.statusStyle ?? 'numeric',
 		runDurationMs: options.runDurationMs ?? 0,
 		outcomeOf: (flowId) => (typeof outcome === 'number' ? outcome : (outcome[flowId] ?? 2)),
 		maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

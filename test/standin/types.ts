@@ -21,6 +21,9 @@ export type RunStatus = 1 | 2 | 3 | 4 | 5;
 
 export type ListStyle = 'flat' | 'attributes';
 
+// Run statuses as the MCP client's numbers, or as the names its enum gives them.
+export type StatusStyle = 'numeric' | 'named';
+
 export interface RecordedRequest {
 	method: string;
 	url: string;
@@ -75,6 +78,7 @@ export interface StandinOptions {
 	tls?: { key: string | Buffer; cert: string | Buffer };
 	tokenTtlSeconds?: number;
 	listStyle?: ListStyle;
+	statusStyle?: StatusStyle;
 	onReply?: (request: RecordedRequest) => void;
 }
 

@@ -13,11 +13,10 @@ export function pollDelayMs(check: number, backoff: Backoff = POLL_BACKOFF): num
 	return Math.min(backoff.maxDelayMs, backoff.firstDelayMs * 2 ** Math.min(check, 30));
 }
 
-/** Thrown when the execution is cancelled; n8n reads "Cancelled" in the name as a cancel. */
+/** Thrown by `pause` when the execution is cancelled. */
 export class Cancelled extends Error {
-	constructor(message = 'The execution was cancelled') {
-		super(message);
-		this.name = 'WaitCancelledError';
+	constructor() {
+		super('The execution was cancelled');
 	}
 }
 

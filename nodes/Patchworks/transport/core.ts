@@ -79,7 +79,11 @@ export function explainOutcome(
 }
 
 /** The body of a successful GET; anything else is thrown as a NodeApiError saying why. */
-export async function coreGet(this: CoreContext, connection: Connection, read: CoreRead) {
+export async function coreGet(
+	this: CoreContext,
+	connection: Connection,
+	read: CoreRead,
+): Promise<string> {
 	const { url, outcome } = await coreSend.call(this, connection, read);
 	if ('reply' in outcome && outcome.reply.statusCode >= 200 && outcome.reply.statusCode < 300) {
 		return outcome.reply.body;
@@ -101,7 +105,11 @@ function unreadable(this: CoreContext, read: CoreRead, body: string) {
 	);
 }
 
-export async function coreGetResource(this: CoreContext, connection: Connection, read: CoreRead) {
+export async function coreGetResource(
+	this: CoreContext,
+	connection: Connection,
+	read: CoreRead,
+): Promise<Record<string, unknown>> {
 	const body = await coreGet.call(this, connection, read);
 	const resource = readResource(body);
 	if (resource === undefined) throw unreadable.call(this, read, body);

@@ -26,22 +26,29 @@ describe('Patchworks node description', () => {
 		}
 	});
 
-	it('shows every operation field only for its own resource and operation', () => {
+	it('shows every operation field only for one resource and operations of that resource', () => {
+		const operationsOf = (resource: string) =>
+			byName('operation')
+				.filter((p) => p.displayOptions?.show?.resource?.[0] === resource)
+				.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => o.value));
 		const fields = description.properties.filter(
 			(p) => !['resource', 'operation'].includes(p.name),
 		);
 		for (const field of fields) {
-			expect(field.displayOptions?.show).toMatchObject({
-				resource: ['processFlow'],
-				operation: ['start'],
-			});
+			const { resource, operation } = field.displayOptions?.show ?? {};
+			expect(resource).toHaveLength(1);
+			expect(operation?.length).toBeGreaterThan(0);
+			for (const value of operation ?? []) {
+				expect(operationsOf(String(resource?.[0]))).toContain(value);
+			}
 		}
 	});
 
 	it('keeps option values stable for saved workflows', () => {
 		const values = (name: string) =>
 			((byName(name)[0] as INodeProperties).options as INodePropertyOptions[]).map((o) => o.value);
-		expect(values('resource')).toEqual(['processFlow']);
+		expect(values('resource')).toEqual(['flowRun', 'processFlow']);
+		expect(byName('resource')[0].default).toBe('processFlow');
 		expect(values('dataMapping')).toEqual(['allItems', 'eachItem', 'custom']);
 		expect(values('fieldsToSend')).toEqual(['all', 'selected', 'except']);
 		expect(byName('dataMapping')[0].default).toBe('allItems');

@@ -5,7 +5,7 @@ import * as getLogs from './getLogs.operation';
 import * as getMany from './getMany.operation';
 
 export { get, getLogs, getMany };
-export { waitForRun } from './waitForRun';
+export { WaitCancelledError, waitForRun } from './waitForRun';
 export type { WaitForRunOptions } from './waitForRun';
 
 export const description: INodeProperties[] = [

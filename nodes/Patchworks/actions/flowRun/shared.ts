@@ -3,9 +3,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseRunId } from '../../helpers/runs';
 import { describeValue, isBlank } from '../../helpers/validation';
-import { Cancelled } from '../../helpers/wait';
 import type { CoreConnection } from '../../transport/core';
 import { getCoreConnection } from '../../transport/core';
+import { WaitCancelledError } from './waitForRun';
 
 type ItemReader = (index: number, connection: CoreConnection) => Promise<IDataObject[]>;
 
@@ -27,13 +27,12 @@ export async function eachItem(
 				output.push({ json, pairedItem: { item: index } });
 			}
 		} catch (caught) {
-			// A cancelled execution ends here, whatever Continue On Fail says.
-			if (caught instanceof Cancelled) throw caught;
 			const error =
 				caught instanceof NodeOperationError || caught instanceof NodeApiError
 					? caught
 					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex: index });
-			if (!this.continueOnFail()) throw error;
+			// A cancelled execution ends here, whatever Continue On Fail says.
+			if (error instanceof WaitCancelledError || !this.continueOnFail()) throw error;
 			output.push({ json: { error: error.message }, error, pairedItem: { item: index } });
 		}
 	}

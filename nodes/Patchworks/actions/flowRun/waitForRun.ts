@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../helpers/errors';
@@ -25,9 +25,23 @@ export interface WaitForRunOptions {
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /**
+ * The execution was cancelled while waiting. n8n records an execution whose error's name
+ * holds "Cancelled" as cancelled, not failed, so this keeps its class name.
+ */
+export class WaitCancelledError extends NodeOperationError {
+	constructor(node: INode, runId: string, itemIndex: number) {
+		super(
+			node,
+			`The execution was cancelled while waiting for flow run ${runId}, which carries on in Patchworks`,
+			{ itemIndex },
+		);
+	}
+}
+
+/**
  * Checks GET /flow-runs/{id} until the run reaches a final status (success, failure, stopped,
  * partial success) and returns it as Get outputs it. Fails when `timeoutMs` passes first, and
- * stops at once, throwing Cancelled, when the execution is cancelled.
+ * stops at once, throwing WaitCancelledError, when the execution is cancelled.
  */
 export async function waitForRun(
 	this: IExecuteFunctions,
@@ -46,10 +60,7 @@ export async function waitForRun(
 		notFound: 'Run logs are kept for 7 days. Check the Flow Run ID.',
 		itemIndex,
 	};
-	const cancelled = () =>
-		new Cancelled(
-			`The execution was cancelled while waiting for flow run ${runId}, which carries on in Patchworks`,
-		);
+	const cancelled = () => new WaitCancelledError(this.getNode(), runId, itemIndex);
 	const began = Date.now();
 	const deadline = began + options.timeoutMs;
 	let lastSeen: IDataObject | undefined;
@@ -94,14 +105,15 @@ export async function waitForRun(
 	}
 	const last =
 		lastSeen === undefined
-			? 'it was not visible yet'
-			: `its last status was ${String(lastSeen.status ?? lastSeen.rawStatus)}`;
+			? 'It was not visible yet'
+			: `Its last status was ${String(lastSeen.status ?? lastSeen.rawStatus)}`;
+	const link = lastSeen?.url ? `: ${String(lastSeen.url)}` : '';
 	throw new NodeOperationError(
 		this.getNode(),
-		`Flow run ${runId} had not finished after ${seconds(Date.now() - began)}`,
+		`Flow run ${runId} had not finished after ${seconds(options.timeoutMs)}`,
 		{
 			itemIndex,
-			description: `Waited up to ${seconds(options.timeoutMs)}; ${last}. The run carries on in Patchworks${lastSeen?.url ? `: ${String(lastSeen.url)}` : ''}. Raise the timeout to wait longer.`,
+			description: `${last}. The run carries on in Patchworks${link}. Raise the timeout to wait longer.`,
 		},
 	);
 }
