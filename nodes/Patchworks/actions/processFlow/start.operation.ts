@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startedRuns } from '../../helpers/ledger';
-import { Pacer } from '../../helpers/pacing';
 import type { DataMapping, FieldsToSend, Target } from '../../helpers/payload';
 import { hasBinary, itemJsonText, parseFieldList, pickFields } from '../../helpers/payload';
-import type { Entry, PlannedRun } from '../../helpers/split';
+import type { Entry, PayloadFormat } from '../../helpers/split';
 import { planArrayRuns, planSingleRuns, toEntry } from '../../helpers/split';
 import { describeValue, isBlank, parseId } from '../../helpers/validation';
-import { DEFAULT_TIMEOUT_MS, getConnection } from '../../transport';
-import { startRun } from './start.send';
+import { versionIdOf } from '../../methods';
+import { DEFAULT_TIMEOUT_MS } from '../../transport';
+import { startAll } from './start.send';
+import { waitForAll } from './start.wait';
 
 export { description } from './start.properties';
 
@@ -20,7 +20,38 @@ const MEGABYTE = 1024 * 1024;
 // shorter than the limit because of a little delay in the network or the event loop.
 const PACING_MARGIN_MS = 10;
 
+function sendSettings(options: StartOptions) {
+	const variables = options.flowVariables?.variable ?? [];
+	const query: Array<[string, string]> = [];
+	if (!isBlank(options.virtualEnvironmentId)) {
+		query.push(['virtual_environment_id', String(options.virtualEnvironmentId).trim()]);
+	}
+	if (variables.length > 0) {
+		// Taken as one JSON-encoded query parameter, as Patchworks' own client sends it.
+		const values = Object.fromEntries(variables.map(({ name, value }) => [name, value]));
+		query.push(['flow_variables', JSON.stringify(values)]);
+	}
+	return {
+		timeout: options.timeout || DEFAULT_TIMEOUT_MS,
+		maxRetries: options.maxRetries ?? 3,
+		intervalMs: 60_000 / Math.max(1, options.maxRequestsPerMinute ?? 240) + PACING_MARGIN_MS,
+		concurrency: options.maxConcurrency ?? 2,
+		query,
+	};
+}
+
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 interface StartOptions {
+	flowVariables?: { variable?: Array<{ name: string; value: string }> };
+	virtualEnvironmentId?: string;
 	timeout?: number;
 	maxPayloadSize?: number;
 	maxItemsPerRun?: number;
@@ -35,12 +66,14 @@ interface StartOptions {
  */
 function parameterReader(this: IExecuteFunctions, name: string, label: string) {
 	const raw = this.getNode().parameters[name];
-	const isExpression = typeof raw === 'string' && raw.startsWith('=');
+	// A resource locator holds its expression in `value`; a plain (older) value is the string.
+	const source = typeof raw === 'object' && raw !== null && '__rl' in raw ? raw.value : raw;
+	const isExpression = typeof source === 'string' && source.startsWith('=');
 	let cached: { value: unknown } | undefined;
 	return (index: number): unknown => {
 		if (cached !== undefined) return cached.value;
 		try {
-			const value = this.getNodeParameter(name, index, '');
+			const value = this.getNodeParameter(name, index, '', { extractValue: true });
 			if (!isExpression) cached = { value };
 			return value;
 		} catch (error) {
@@ -53,7 +86,7 @@ function parameterReader(this: IExecuteFunctions, name: string, label: string) {
 				`${label} could not be resolved for item ${index}: ${detail}`,
 				{
 					itemIndex: index,
-					description: `Its expression is ${String(raw).replace(/^=/, '')}. Nothing was sent.`,
+					description: `Its expression is ${String(source).replace(/^=/, '')}. Nothing was sent.`,
 				},
 			);
 		}
@@ -72,7 +105,17 @@ function idOrThrow(this: IExecuteFunctions, value: unknown, label: string, index
 	);
 }
 
-function entryReader(this: IExecuteFunctions, items: INodeExecutionData[], mapping: DataMapping) {
+function versionOrThrow(this: IExecuteFunctions, value: unknown, index: number) {
+	const version = versionIdOf(value);
+	return version === undefined ? idOrThrow.call(this, value, 'Version', index) : version;
+}
+
+function entryReader(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	mapping: DataMapping,
+	format: PayloadFormat,
+) {
 	const flowId = parameterReader.call(this, 'flowId', 'Flow ID');
 	const version = parameterReader.call(this, 'flowVersion', 'Version');
 	const custom = parameterReader.call(this, 'customPayload', 'Payload');
@@ -93,9 +136,16 @@ function entryReader(this: IExecuteFunctions, items: INodeExecutionData[], mappi
 		const value = custom(index);
 		const payload = typeof value === 'string' ? value : JSON.stringify(value);
 		if (isBlank(payload)) {
-			throw new NodeOperationError(this.getNode(), `Payload is empty for item ${index}`, {
+			throw new NodeOperationError(node, `Payload is empty for item ${index}`, {
 				itemIndex: index,
 				description: 'Patchworks refuses blank payloads. Nothing was sent.',
+			});
+		}
+		if (format === 'raw' && !isJson(payload)) {
+			throw new NodeOperationError(node, `Payload of item ${index} is not JSON`, {
+				itemIndex: index,
+				description:
+					'Raw JSON sends the payload as the request body: it must be JSON. Nothing was sent.',
 			});
 		}
 		return payload;
@@ -112,9 +162,9 @@ function entryReader(this: IExecuteFunctions, items: INodeExecutionData[], mappi
 		const versionValue = version(index);
 		const target: Target = {
 			flowId: idOrThrow.call(this, flowValue, 'Flow ID', index),
-			version: isBlank(versionValue) ? null : idOrThrow.call(this, versionValue, 'Version', index),
+			version: versionOrThrow.call(this, versionValue, index),
 		};
-		return toEntry(index, target, text(index));
+		return toEntry(index, target, text(index), format);
 	};
 }
 
@@ -128,6 +178,7 @@ export async function execute(
 ): Promise<INodeExecutionData[][]> {
 	if (items.length === 0) return [[]];
 	const mapping = this.getNodeParameter('dataMapping', 0) as DataMapping;
+	const format = this.getNodeParameter('payloadFormat', 0, 'string') as PayloadFormat;
 	const options = this.getNodeParameter('options', 0, {}) as StartOptions;
 	const failures: INodeExecutionData[] = [];
 	const fail = (itemIndexes: number[], error: NodeError) => {
@@ -138,7 +189,7 @@ export async function execute(
 	};
 
 	// Every item is checked before anything is sent, so bad input never starts half the runs.
-	const readEntry = entryReader.call(this, items, mapping);
+	const readEntry = entryReader.call(this, items, mapping, format);
 	const entries: Entry[] = [];
 	for (let index = 0; index < items.length; index++) {
 		try {
@@ -163,7 +214,9 @@ export async function execute(
 	const maxBodyBytes = Math.floor((options.maxPayloadSize ?? 8) * MEGABYTE);
 	const limits = { maxBodyBytes, maxItems: options.maxItemsPerRun ?? 0 };
 	const plan =
-		mapping === 'allItems' ? planArrayRuns(entries, limits) : planSingleRuns(entries, limits);
+		mapping === 'allItems'
+			? planArrayRuns(entries, limits, format)
+			: planSingleRuns(entries, limits, format);
 	for (const { entry, bytes } of plan.oversized) {
 		const message = `Item ${entry.index} needs a request of ${sizeText(bytes)}, more than Max Payload Size (${sizeText(maxBodyBytes)})`;
 		fail(
@@ -174,7 +227,14 @@ export async function execute(
 			}),
 		);
 	}
-	const runs = await startAll.call(this, plan.runs, options);
+	const runs = await startAll.call(this, plan.runs, sendSettings(options));
+	if (this.getNodeParameter('waitForCompletion', 0, false) as boolean) {
+		await waitForAll.call(this, runs, {
+			timeoutMs: (this.getNodeParameter('waitTimeout', 0, 600) as number) * 1000,
+			unsuccessful: this.getNodeParameter('unsuccessfulRuns', 0, 'fail') as 'fail' | 'output',
+			concurrency: options.maxConcurrency ?? 2,
+		});
+	}
 	const output = runs.flatMap(({ run, json, error }): INodeExecutionData[] => {
 		if (error !== undefined) {
 			return run.entries.map((entry) => ({
@@ -190,43 +250,4 @@ export async function execute(
 		];
 	});
 	return [[...output, ...failures]];
-}
-
-async function startAll(this: IExecuteFunctions, runs: PlannedRun[], options: StartOptions) {
-	const settings = {
-		connection: await getConnection.call(this),
-		timeout: options.timeout || DEFAULT_TIMEOUT_MS,
-		maxRetries: options.maxRetries ?? 3,
-		pacer: new Pacer(60_000 / Math.max(1, options.maxRequestsPerMinute ?? 240) + PACING_MARGIN_MS),
-		ledger: startedRuns(this.getContext('node')),
-	};
-	const results: Array<{ run: PlannedRun; json?: IDataObject; error?: NodeError }> = runs.map(
-		(run) => ({ run }),
-	);
-	let next = 0;
-	let firstError: NodeError | undefined;
-	const worker = async () => {
-		while (next < runs.length && firstError === undefined) {
-			const slot = results[next++];
-			try {
-				slot.json = await startRun.call(this, slot.run, settings);
-			} catch (error) {
-				slot.error = error as NodeError;
-				if (!this.continueOnFail()) firstError ??= slot.error;
-			}
-		}
-	};
-	const concurrency = Math.max(1, Math.min(options.maxConcurrency ?? 2, runs.length));
-	await Promise.all(Array.from({ length: concurrency }, worker));
-	if (firstError !== undefined) {
-		const started = results.filter((r) => r.json !== undefined);
-		if (started.length > 0 && firstError instanceof NodeApiError) {
-			const list = started.map(
-				(r) => `flow ${r.run.target.flowId} run ${String(r.json?.flowRunId)}`,
-			);
-			firstError.description = `${firstError.description ?? ''}\nAlready started in this execution: ${list.join(', ')}.`;
-		}
-		throw firstError;
-	}
-	return results;
 }

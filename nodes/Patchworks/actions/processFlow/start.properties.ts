@@ -1,28 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { flowLocator, versionLocator } from '../../methods';
 import { DEFAULT_TIMEOUT_MS } from '../../transport';
 
 const fields: INodeProperties[] = [
-	{
-		displayName: 'Flow ID',
-		name: 'flowId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '101',
+	flowLocator({
 		description:
-			'The number shown above the flow’s title on the Patchworks canvas. Items whose Flow ID differs go to separate runs.',
-	},
-	{
-		displayName: 'Version',
-		name: 'flowVersion',
-		type: 'string',
-		default: '',
-		placeholder: 'Deployed version',
-		description:
-			'The version number to run (shown below the flow’s title). Leave empty to run the deployed version.',
-	},
+			'The process flow to start: choose it by name, or give its ID (the number above its title on the canvas) or its URL. Items whose flow differs go to separate runs.',
+	}),
+	versionLocator(),
 	{
 		displayName: 'Data Mapping',
 		name: 'dataMapping',
@@ -81,12 +68,86 @@ const fields: INodeProperties[] = [
 		},
 	},
 	{
+		displayName: 'Payload Format',
+		name: 'payloadFormat',
+		type: 'options',
+		options: [
+			{
+				name: 'String',
+				value: 'string',
+				description: 'The payload as a string in {"payload": "…"}, the long-standing format',
+			},
+			{
+				name: 'Raw JSON',
+				value: 'raw',
+				description: 'The JSON itself as the request body, through the newer /raw endpoints',
+			},
+		],
+		default: 'string',
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to wait until each run finishes in Patchworks and output its final status and times',
+	},
+	{
+		displayName: 'Wait Timeout (Seconds)',
+		name: 'waitTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 600,
+		description:
+			'How long to wait for all runs of this execution in total. The runs carry on in Patchworks after it.',
+		displayOptions: { show: { waitForCompletion: [true] } },
+	},
+	{
+		displayName: 'Unsuccessful Runs',
+		name: 'unsuccessfulRuns',
+		type: 'options',
+		options: [
+			{
+				name: 'Fail the Node',
+				value: 'fail',
+				description: 'A run ending in failure, stopped or partial success is an error',
+			},
+			{
+				name: 'Output Them',
+				value: 'output',
+				description: 'Output every finished run with its status, to branch on it',
+			},
+		],
+		default: 'fail',
+		displayOptions: { show: { waitForCompletion: [true] } },
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Flow Variables',
+				name: 'flowVariables',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Variable',
+				description: 'Values for the flow’s variables in this run',
+				options: [
+					{
+						displayName: 'Variable',
+						name: 'variable',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
 			{
 				displayName: 'Max Concurrent Requests',
 				name: 'maxConcurrency',
@@ -139,6 +200,14 @@ const fields: INodeProperties[] = [
 				default: DEFAULT_TIMEOUT_MS,
 				description:
 					'Milliseconds to wait for Patchworks to accept each run before failing. The run may still start after a timeout.',
+			},
+			{
+				displayName: 'Virtual Environment ID',
+				name: 'virtualEnvironmentId',
+				type: 'string',
+				default: '',
+				placeholder: '12',
+				description: 'Run the flow in this virtual environment instead of the main one',
 			},
 		],
 	},

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	apiError,
@@ -7,22 +7,38 @@ import {
 	explainFailure,
 	explainNetworkError,
 } from '../../helpers/errors';
-import { runKey } from '../../helpers/ledger';
-import type { Pacer } from '../../helpers/pacing';
+import { runKey, startedRuns } from '../../helpers/ledger';
+import { Pacer } from '../../helpers/pacing';
+import { inPool } from '../../helpers/pool';
 import { parseStartReply } from '../../helpers/response';
 import { retryDelayMs } from '../../helpers/retry';
 import type { PlannedRun } from '../../helpers/split';
 import { bodyOf, payloadBytesOf } from '../../helpers/split';
 import type { Connection, Outcome } from '../../transport';
-import { patchworksRequest } from '../../transport';
+import { getConnection, patchworksRequest } from '../../transport';
 
-export interface SendSettings {
-	connection: Connection;
+export interface SendOptions {
 	timeout: number;
 	maxRetries: number;
+	intervalMs: number;
+	concurrency: number;
+	/** Query parameters of every start request: virtual environment, flow variables. */
+	query: Array<[string, string]>;
+}
+
+interface SendSettings extends SendOptions {
+	connection: Connection;
 	pacer: Pacer;
 	ledger: Record<string, IDataObject>;
 }
+
+export interface RunResult {
+	run: PlannedRun;
+	json?: IDataObject;
+	error?: NodeError;
+}
+
+type NodeError = NodeApiError | NodeOperationError;
 
 async function pause(this: IExecuteFunctions, ms: number): Promise<void> {
 	const signal = this.getExecutionCancelSignal?.();
@@ -31,9 +47,12 @@ async function pause(this: IExecuteFunctions, ms: number): Promise<void> {
 	if (signal?.aborted) throw new NodeOperationError(this.getNode(), 'The execution was cancelled');
 }
 
-function urlOf(connection: Connection, run: PlannedRun): string {
+function urlOf(settings: SendSettings, run: PlannedRun): string {
 	const { flowId, version } = run.target;
-	return `${connection.startUrl}/api/v1/flows/${flowId}/manual${version === null ? '' : `/${version}`}`;
+	const raw = run.format === 'raw' ? '/raw' : '';
+	const path = `/api/v1/flows/${flowId}/manual${raw}${version === null ? '' : `/${version}`}`;
+	const query = new URLSearchParams(settings.query).toString();
+	return `${settings.connection.startUrl}${path}${query === '' ? '' : `?${query}`}`;
 }
 
 function outcomeToJson(
@@ -91,7 +110,7 @@ function outcomeToJson(
  * Starts one run: paced, retried only where Patchworks cannot have started it, and never
  * started again if an earlier attempt of this node in this execution already did.
  */
-export async function startRun(
+async function startRun(
 	this: IExecuteFunctions,
 	run: PlannedRun,
 	settings: SendSettings,
@@ -105,7 +124,7 @@ export async function startRun(
 		await settings.pacer.acquire(async (ms) => await pause.call(this, ms));
 		const outcome = await patchworksRequest.call(this, settings.connection, {
 			method: 'POST',
-			url: urlOf(settings.connection, run),
+			url: urlOf(settings, run),
 			body: bytes,
 			timeout: settings.timeout,
 		});
@@ -117,4 +136,43 @@ export async function startRun(
 		}
 		await pause.call(this, delay);
 	}
+}
+
+/**
+ * Starts every planned run, a few at a time. Without Continue On Fail the first failure stops
+ * further starts; its message then lists the runs already started, so none is lost from view.
+ */
+export async function startAll(
+	this: IExecuteFunctions,
+	runs: PlannedRun[],
+	options: SendOptions,
+): Promise<RunResult[]> {
+	const settings: SendSettings = {
+		...options,
+		connection: await getConnection.call(this),
+		pacer: new Pacer(options.intervalMs),
+		ledger: startedRuns(this.getContext('node')),
+	};
+	const results: RunResult[] = runs.map((run) => ({ run }));
+	let firstError: NodeError | undefined;
+	const attempt = async (slot: RunResult) => {
+		try {
+			slot.json = await startRun.call(this, slot.run, settings);
+		} catch (error) {
+			slot.error = error as NodeError;
+			if (!this.continueOnFail()) firstError ??= slot.error;
+		}
+	};
+	await inPool(results, options.concurrency, attempt, () => firstError !== undefined);
+	if (firstError !== undefined) throw withStartedRuns(firstError, results);
+	return results;
+}
+
+export function withStartedRuns(error: NodeError, results: RunResult[]): NodeError {
+	const started = results.filter((r) => r.json !== undefined);
+	if (started.length > 0 && error instanceof NodeApiError) {
+		const list = started.map((r) => `flow ${r.run.target.flowId} run ${String(r.json?.flowRunId)}`);
+		error.description = `${error.description ?? ''}\nAlready started in this execution: ${list.join(', ')}.`;
+	}
+	return error;
 }

@@ -65,7 +65,7 @@ describe('Awkward targets: Flow ID and Version from expressions and empty fields
 	});
 
 	it.each([
-		['', 'The \'Patchworks\' node has issues:\n- Parameter "Flow ID" is required.'],
+		['', 'The \'Patchworks\' node has issues:\n- Parameter "Flow" is required.'],
 		["={{ '' }}", 'Flow ID is required (item 0)'],
 		['={{ $json.none }}', 'Flow ID is required (item 0)'],
 	])('refuses an empty Flow ID (%j) as required, sending nothing', async (flowId, message) => {

@@ -37,7 +37,7 @@ describe('Start: input errors', () => {
 
 		expect(standin().requests).toEqual([]);
 		expect(result.error?.message).toBe(
-			'The \'Patchworks\' node has issues:\n- Parameter "Flow ID" is required.',
+			'The \'Patchworks\' node has issues:\n- Parameter "Flow" is required.',
 		);
 	});
 
