@@ -1,16 +1,14 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-
 import type { Explained } from '../helpers/coreErrors';
 import { explainReadFailure, explainReadNetworkFailure } from '../helpers/coreErrors';
 import { apiError } from '../helpers/errors';
 import type { Page } from '../helpers/pagination';
 import { readPage, readResource } from '../helpers/pagination';
 import { dashboardUrl } from '../helpers/runs';
-import type { Connection, Outcome } from './index';
+import type { Connection, Outcome, RequestContext } from './index';
 import { CREDENTIAL_TYPE, getConnection, patchworksRequest } from './index';
 
 /** Reads run in operations and in the editor's pickers alike. */
-export type CoreContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type CoreContext = RequestContext;
 
 export interface CoreConnection extends Connection {
 	/** Where run logs are shown, or null when a custom environment gives no way to know. */
@@ -31,13 +29,8 @@ export const READ_TIMEOUT_MS = 30_000;
 // The largest page size the reference documents (List Flow Version Deployments).
 export const MAX_PER_PAGE = 100;
 
-// TODO: widen `this` of getConnection and patchworksRequest to ILoadOptionsFunctions too;
-// they use only getCredentials, getNode and helpers.httpRequestWithAuthentication, which
-// load-options contexts have, so this cast is then no longer needed.
-const shared = (context: CoreContext) => context as IExecuteFunctions;
-
 export async function getCoreConnection(this: CoreContext): Promise<CoreConnection> {
-	const connection = await getConnection.call(shared(this));
+	const connection = await getConnection.call(this);
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	return { ...connection, dashboardUrl: dashboardUrl(credentials) };
 }
@@ -58,7 +51,7 @@ export async function coreSend(
 ): Promise<{ url: string; outcome: Outcome }> {
 	const url = coreUrl(connection, read);
 	const options = { method: 'GET' as const, url, timeout: READ_TIMEOUT_MS };
-	return { url, outcome: await patchworksRequest.call(shared(this), connection, options) };
+	return { url, outcome: await patchworksRequest.call(this, connection, options) };
 }
 
 export function explainOutcome(

@@ -1,6 +1,9 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { AuthMethod } from '../helpers/errors';
+
+/** Operations and the editor's pickers both send requests. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export const CREDENTIAL_TYPE = 'patchworksApi';
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -32,7 +35,7 @@ const baseUrl = (value: unknown) =>
 		.trim()
 		.replace(/\/+$/, '');
 
-export async function getConnection(this: IExecuteFunctions): Promise<Connection> {
+export async function getConnection(this: RequestContext): Promise<Connection> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const custom = credentials.environment === 'custom';
 	return {
@@ -64,7 +67,7 @@ function toReply(response: {
  * and resend once. Nothing is retried here.
  */
 export async function patchworksRequest(
-	this: IExecuteFunctions,
+	this: RequestContext,
 	connection: Connection,
 	options: IHttpRequestOptions & { timeout: number },
 ): Promise<Outcome> {
