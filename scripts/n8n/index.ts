@@ -1,0 +1,27 @@
+// Everything needed to run this package inside a real, throwaway n8n; see scripts/demo.ts.
+export { cacheRoot } from './cache';
+export { ensureN8n, installDir, type N8nInstall } from './install';
+export { DEFAULT_LINE, lineById, N8N_LINES, type N8nLine } from './lines';
+export {
+	createInstance,
+	executeWorkflow,
+	importCredentials,
+	importWorkflow,
+	installCommunityPackage,
+	n8nCommand,
+	type CredentialToImport,
+	type Execution,
+	type N8nInstance,
+} from './instance';
+export { extractRun, nodeOutput, type N8nRun, type NodeRun, type OutputItem } from './output';
+export { packRepository, REPO_ROOT } from './pack';
+export {
+	EXAMPLE_WORKFLOW,
+	exampleVariant,
+	patchworksNode,
+	readExampleWorkflow,
+	standinCredential,
+	type Workflow,
+} from './fixtures';
+export { progress } from './proc';
+export { startServer, testCredential, type CredentialTestResult, type N8nServer } from './server';
