@@ -227,6 +227,12 @@ export async function execute(
 			}),
 		);
 	}
+	if (plan.runs.some((run) => run.partCount > 1)) {
+		this.addExecutionHints({
+			message: `The items were split into ${plan.runs.length} runs so that each request stays within Max Payload Size (${sizeText(maxBodyBytes)})${limits.maxItems > 0 ? ` and Max Items per Run (${limits.maxItems})` : ''}`,
+			location: 'outputPane',
+		});
+	}
 	const runs = await startAll.call(this, plan.runs, sendSettings(options));
 	if (this.getNodeParameter('waitForCompletion', 0, false) as boolean) {
 		await waitForAll.call(this, runs, {

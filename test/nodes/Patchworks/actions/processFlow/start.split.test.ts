@@ -56,6 +56,13 @@ describe('Start: splitting into runs Patchworks accepts', () => {
 
 	it('cuts at Max Items per Run', async () => {
 		const result = await run({ maxItemsPerRun: 3 });
+		expect(result.hints('Patchworks')).toEqual([
+			{
+				message:
+					'The items were split into 4 runs so that each request stays within Max Payload Size (8.00 MB) and Max Items per Run (3)',
+				location: 'outputPane',
+			},
+		]);
 		expect(startPosts(standin()).map((r) => JSON.parse(JSON.parse(r.text).payload).length)).toEqual(
 			[3, 3, 3, 1],
 		);
