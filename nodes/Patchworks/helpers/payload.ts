@@ -40,13 +40,16 @@ export function targetKey(target: Target): string {
 }
 
 /** Items bound for the same flow and version share a run, in order of first appearance. */
-export function groupByTarget(targets: ReadonlyArray<{ index: number; target: Target }>) {
-	const groups = new Map<string, { target: Target; itemIndexes: number[] }>();
-	for (const { index, target } of targets) {
-		const key = targetKey(target);
-		const group = groups.get(key) ?? { target, itemIndexes: [] };
-		group.itemIndexes.push(index);
-		groups.set(key, group);
+export function groupByTarget<T extends { target: Target }>(items: readonly T[]) {
+	const groups = new Map<string, { target: Target; entries: T[] }>();
+	for (const item of items) {
+		const key = targetKey(item.target);
+		let group = groups.get(key);
+		if (group === undefined) {
+			group = { target: item.target, entries: [] };
+			groups.set(key, group);
+		}
+		group.entries.push(item);
 	}
 	return [...groups.values()];
 }

@@ -3,13 +3,16 @@ import { groupByTarget } from './payload';
 
 export type PayloadFormat = 'string' | 'raw';
 
-/** One item's payload text, kept only in the form it takes inside the body. */
+/** One item's payload text and its sizes; escaping waits until a run's body is built. */
 export interface Entry {
 	index: number;
 	target: Target;
-	/** Escaped for the inside of a JSON string (String format), or as it is (Raw JSON). */
-	piece: string;
-	pieceBytes: number;
+	text: string;
+	/**
+	 * Bytes it takes in the body: escaped inside a JSON string (String), or as it is (Raw).
+	 * Measured only when a payload has to be split; see pieceBytesOf.
+	 */
+	pieceBytes?: number;
 	payloadBytes: number;
 }
 
@@ -19,8 +22,9 @@ export interface Limits {
 	maxItems: number;
 }
 
-/** One flow run to start. Its body is built only when it is sent. */
+/** One flow run to start. Its body is built when it is sent, unless planning built it. */
 export interface PlannedRun {
+	body?: string;
 	target: Target;
 	entries: Entry[];
 	/** Whether the payload is a JSON array of the entries, or one entry's text. */
@@ -33,19 +37,26 @@ export interface PlannedRun {
 // `{"payload":""}` around the escaped payload text; nothing around a raw body.
 const WRAPPER_BYTES: Record<PayloadFormat, number> = { string: 14, raw: 0 };
 
-export function toEntry(index: number, target: Target, text: string, format: PayloadFormat): Entry {
-	// Escaping is per character, so the escaped texts of the items join into the escaped payload.
-	const piece = format === 'string' ? JSON.stringify(text).slice(1, -1) : text;
-	const payloadBytes = Buffer.byteLength(text, 'utf8');
-	const pieceBytes = piece === text ? payloadBytes : Buffer.byteLength(piece, 'utf8');
-	return { index, target, piece, pieceBytes, payloadBytes };
+export function toEntry(index: number, target: Target, text: string): Entry {
+	return { index, target, text, payloadBytes: Buffer.byteLength(text, 'utf8') };
+}
+
+// Escaping is per character, so the items' escaped sizes add up to the payload's.
+function pieceBytesOf(entry: Entry, format: PayloadFormat): number {
+	entry.pieceBytes ??=
+		format === 'string'
+			? Buffer.byteLength(JSON.stringify(entry.text), 'utf8') - 2
+			: entry.payloadBytes;
+	return entry.pieceBytes;
 }
 
 /** The exact request body: {"payload": "<text>"}, or the JSON itself for Raw JSON. */
 export function bodyOf(run: PlannedRun): string {
-	const inner = run.entries.map((entry) => entry.piece).join(',');
+	if (run.body !== undefined) return run.body;
+	const inner =
+		run.entries.length === 1 ? run.entries[0].text : run.entries.map((e) => e.text).join(',');
 	const payload = run.asArray ? `[${inner}]` : inner;
-	return run.format === 'string' ? `{"payload":"${payload}"}` : payload;
+	return run.format === 'string' ? JSON.stringify({ payload }) : payload;
 }
 
 export function payloadBytesOf(run: PlannedRun): number {
@@ -55,7 +66,7 @@ export function payloadBytesOf(run: PlannedRun): number {
 
 /** Bytes of the body of a run made of these entries. */
 export function bodyBytes(entries: Entry[], asArray: boolean, format: PayloadFormat): number {
-	const sum = entries.reduce((total, entry) => total + entry.pieceBytes, 0);
+	const sum = entries.reduce((total, entry) => total + pieceBytesOf(entry, format), 0);
 	return WRAPPER_BYTES[format] + sum + (asArray ? entries.length + 1 : 0);
 }
 
@@ -67,26 +78,44 @@ export function planArrayRuns(entries: Entry[], limits: Limits, format: PayloadF
 	const empty = WRAPPER_BYTES[format] + 2;
 	const runs: PlannedRun[] = [];
 	const oversized: Array<{ entry: Entry; bytes: number }> = [];
-	const byIndex = new Map(entries.map((entry) => [entry.index, entry]));
 	for (const group of groupByTarget(entries)) {
+		// Most often everything fits in one request: then its body, built once, decides, and
+		// no item is escaped on its own.
+		const whole: PlannedRun = {
+			target: group.target,
+			entries: group.entries,
+			asArray: true,
+			format,
+			part: 1,
+			partCount: 1,
+		};
+		const withinItems = limits.maxItems === 0 || group.entries.length <= limits.maxItems;
+		// Escaping only adds bytes: a payload already too large unescaped need not be built.
+		if (withinItems && WRAPPER_BYTES[format] + payloadBytesOf(whole) <= limits.maxBodyBytes) {
+			const body = bodyOf(whole);
+			if (Buffer.byteLength(body, 'utf8') <= limits.maxBodyBytes) {
+				runs.push({ ...whole, body });
+				continue;
+			}
+		}
 		const parts: Entry[][] = [];
 		let current: Entry[] = [];
 		let size = empty;
-		for (const index of group.itemIndexes) {
-			const entry = byIndex.get(index) as Entry;
-			const alone = empty + entry.pieceBytes;
+		for (const entry of group.entries) {
+			const alone = empty + pieceBytesOf(entry, format);
 			if (alone > limits.maxBodyBytes) {
 				oversized.push({ entry, bytes: alone });
 				continue;
 			}
 			const full = limits.maxItems > 0 && current.length >= limits.maxItems;
 			// +1 for the comma before it.
-			if (current.length > 0 && (full || size + 1 + entry.pieceBytes > limits.maxBodyBytes)) {
+			const piece = pieceBytesOf(entry, format);
+			if (current.length > 0 && (full || size + 1 + piece > limits.maxBodyBytes)) {
 				parts.push(current);
 				current = [];
 				size = empty;
 			}
-			size += entry.pieceBytes + (current.length > 0 ? 1 : 0);
+			size += piece + (current.length > 0 ? 1 : 0);
 			current.push(entry);
 		}
 		if (current.length > 0) parts.push(current);

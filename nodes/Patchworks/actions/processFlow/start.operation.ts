@@ -164,7 +164,7 @@ function entryReader(
 			flowId: idOrThrow.call(this, flowValue, 'Flow ID', index),
 			version: versionOrThrow.call(this, versionValue, index),
 		};
-		return toEntry(index, target, text(index), format);
+		return toEntry(index, target, text(index));
 	};
 }
 

@@ -42,17 +42,16 @@ describe('payload helpers', () => {
 		const a = { flowId: '101', version: '1' };
 		const b = { flowId: '102', version: '1' };
 		const deployed = { flowId: '101', version: null };
-		expect(
-			groupByTarget([
-				{ index: 0, target: b },
-				{ index: 1, target: a },
-				{ index: 2, target: { ...b } },
-				{ index: 3, target: deployed },
-			]),
-		).toEqual([
-			{ target: b, itemIndexes: [0, 2] },
-			{ target: a, itemIndexes: [1] },
-			{ target: deployed, itemIndexes: [3] },
+		const items = [
+			{ index: 0, target: b },
+			{ index: 1, target: a },
+			{ index: 2, target: { ...b } },
+			{ index: 3, target: deployed },
+		];
+		expect(groupByTarget(items)).toEqual([
+			{ target: b, entries: [items[0], items[2]] },
+			{ target: a, entries: [items[1]] },
+			{ target: deployed, entries: [items[3]] },
 		]);
 	});
 

@@ -11,12 +11,17 @@ import {
 const flow101 = { flowId: '101', version: '1' };
 const flow102 = { flowId: '102', version: '1' };
 const entryOf = (index: number, value: unknown, target = flow101) =>
-	toEntry(index, target, JSON.stringify(value), 'string');
+	toEntry(index, target, JSON.stringify(value));
 const indexesOf = (entries: Entry[]) => entries.map((e) => e.index);
 
 describe('toEntry and bodyOf', () => {
 	it('builds exactly the body JSON.stringify would, escapes and unicode included', () => {
-		const values = [{ a: 'x"y\\z\n' }, { emoji: '😀é', nul: '\u0000' }, {}];
+		const values = [
+			{ a: 'x"y\\z\n\t\u0001' },
+			{ emoji: '😀é', nul: '\u0000', sep: '\u2028' },
+			{ lone: '\ud800x\udc00' },
+			{},
+		];
 		const entries = values.map((v, i) => entryOf(i, v));
 		const run = {
 			target: flow101,
@@ -33,7 +38,7 @@ describe('toEntry and bodyOf', () => {
 	});
 
 	it('sends one text unwrapped for single runs', () => {
-		const entry = toEntry(0, flow101, '<a x="1"/>', 'string');
+		const entry = toEntry(0, flow101, '<a x="1"/>');
 		const run = {
 			target: flow101,
 			entries: [entry],
@@ -122,8 +127,8 @@ describe('planArrayRuns', () => {
 
 describe('planSingleRuns', () => {
 	it('makes one run per item and sets aside the ones over the limit', () => {
-		const small = toEntry(0, flow101, 'ok', 'string');
-		const large = toEntry(1, flow101, 'x'.repeat(50), 'string');
+		const small = toEntry(0, flow101, 'ok');
+		const large = toEntry(1, flow101, 'x'.repeat(50));
 		const { runs, oversized } = planSingleRuns(
 			[small, large],
 			{
