@@ -4,10 +4,17 @@ import type { CredentialToImport } from './instance';
 import { REPO_ROOT } from './pack';
 
 export const EXAMPLE_WORKFLOW = join(REPO_ROOT, 'examples', 'orders-to-patchworks.workflow.json');
+/** Start flow 102 picked from the list, wait for the run, then read its logs. */
+export const START_WAIT_LOGS_WORKFLOW = join(
+	REPO_ROOT,
+	'examples',
+	'start-wait-and-read-logs.workflow.json',
+);
 
-interface WorkflowNode {
+export interface WorkflowNode {
 	name: string;
 	type: string;
+	typeVersion: number;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 }
@@ -19,8 +26,8 @@ export interface Workflow {
 	[key: string]: unknown;
 }
 
-export function readExampleWorkflow(): Workflow {
-	return JSON.parse(readFileSync(EXAMPLE_WORKFLOW, 'utf8')) as Workflow;
+export function readExampleWorkflow(file = EXAMPLE_WORKFLOW): Workflow {
+	return JSON.parse(readFileSync(file, 'utf8')) as Workflow;
 }
 
 export function patchworksNode(workflow: Workflow): WorkflowNode {

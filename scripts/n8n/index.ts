@@ -1,5 +1,6 @@
 // Everything needed to run this package inside a real, throwaway n8n; see scripts/demo.ts.
 export { cacheRoot } from './cache';
+export { N8nRestError, searchList, type ListSearchItem, type ListSearchResult } from './editor';
 export { ensureN8n, installDir, type N8nInstall } from './install';
 export { DEFAULT_LINE, lineById, N8N_LINES, type N8nLine } from './lines';
 export {
@@ -18,10 +19,12 @@ export { packRepository, REPO_ROOT } from './pack';
 export {
 	EXAMPLE_WORKFLOW,
 	exampleVariant,
+	START_WAIT_LOGS_WORKFLOW,
 	patchworksNode,
 	readExampleWorkflow,
 	standinCredential,
 	type Workflow,
+	type WorkflowNode,
 } from './fixtures';
 export { progress } from './proc';
 export { startServer, testCredential, type CredentialTestResult, type N8nServer } from './server';

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { N8nInstance } from './instance';
+import type { N8nLine } from './lines';
 import { freePort } from './ports';
 import { progress } from './proc';
 
@@ -10,6 +11,7 @@ import { progress } from './proc';
  */
 export interface N8nServer {
 	url: string;
+	line: N8nLine;
 	request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
 	stop(): Promise<void>;
 }
@@ -77,7 +79,7 @@ export async function startServer(instance: N8nInstance, timeoutMs = 90_000): Pr
 		const tail = output.trim().split('\n').slice(-20).join('\n');
 		throw new Error(`n8n start failed: ${(error as Error).message}\n${tail}`);
 	}
-	return { url, request, stop };
+	return { url, line: instance.install.line, request, stop };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number) {

@@ -1,4 +1,4 @@
-import { startStandin, type Standin } from '../standin';
+import { startStandin, type Standin, type StandinOptions } from '../standin';
 import {
 	createInstance,
 	ensureN8n,
@@ -7,6 +7,7 @@ import {
 	installCommunityPackage,
 	standinCredential,
 	type CredentialToImport,
+	type Execution,
 	type N8nInstance,
 	type N8nLine,
 	type OutputItem,
@@ -24,10 +25,14 @@ export interface LineContext {
 	dispose(): Promise<void>;
 }
 
-export async function prepareLine(line: N8nLine, workflows: Workflow[]): Promise<LineContext> {
+export async function prepareLine(
+	line: N8nLine,
+	workflows: Workflow[],
+	standinOptions: StandinOptions = {},
+): Promise<LineContext> {
 	const install = await ensureN8n(line);
 	const instance = await createInstance(install);
-	const standin = await startStandin({ apiKeys: [API_KEY] });
+	const standin = await startStandin({ ...standinOptions, apiKeys: [API_KEY] });
 	const dispose = async () => {
 		await standin.close();
 		instance.dispose();
@@ -51,4 +56,16 @@ export function pairedIndexes(item: OutputItem): number[] {
 	return list
 		.map((entry) => (typeof entry === 'number' ? entry : entry.item))
 		.sort((a, b) => a - b);
+}
+
+/** What the stand-in received, as "METHOD /path?query", in order. */
+export function requestsSeen(context: LineContext): string[] {
+	return context.standin.requests.map((request) => `${request.method} ${request.url}`);
+}
+
+/** Why an execution did not finish: the run's error, or the end of what n8n printed. */
+export function failureDetails(execution: Execution): string {
+	const output = `${execution.stdout}\n${execution.stderr}`.trim().split('\n').slice(-20);
+	const error = execution.run?.data.resultData.error?.message;
+	return `n8n exited with ${execution.exitCode}: ${error ?? output.join('\n')}`;
 }

@@ -3,24 +3,20 @@ import {
 	exampleVariant,
 	nodeOutput,
 	readExampleWorkflow,
-	type Execution,
 } from '../../scripts/n8n';
-import { API_KEY, pairedIndexes, prepareLine, type LineContext } from './harness';
+import {
+	API_KEY,
+	failureDetails,
+	pairedIndexes,
+	prepareLine,
+	requestsSeen,
+	type LineContext,
+} from './harness';
 import { linesUnderTest } from './lines';
 
 const example = readExampleWorkflow();
 const missingFlow = exampleVariant('pwE2eMissingFlow', { flowId: '999' });
 const GENERATOR = example.nodes.find((node) => node.type === 'n8n-nodes-base.code')!.name;
-
-function requestsSeen(context: LineContext) {
-	return context.standin.requests.map((request) => `${request.method} ${request.url}`);
-}
-
-function failureDetails(execution: Execution) {
-	const output = `${execution.stdout}\n${execution.stderr}`.trim().split('\n').slice(-20);
-	const error = execution.run?.data.resultData.error?.message;
-	return `n8n exited with ${execution.exitCode}: ${error ?? output.join('\n')}`;
-}
 
 describe.each(linesUnderTest())('the packed node in n8n $version', (line) => {
 	let context: LineContext;
