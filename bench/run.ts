@@ -1,5 +1,5 @@
 // `npm run bench`: this node, n8n's HTTP Request node and a bare POST, side by side in one run.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,14 +24,15 @@ const median = (values: number[]) => {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-function measure(
+// Asynchronous on purpose: the stand-in answers from this process while the case runs.
+async function measure(
 	name: Case,
 	count: number,
 	url: string,
 	n8nDir: string,
 	userFolder: string,
-): Sample {
-	const child = spawnSync(
+): Promise<Sample> {
+	const child = spawn(
 		process.execPath,
 		[
 			'--expose-gc',
@@ -44,8 +45,6 @@ function measure(
 			n8nDir,
 		],
 		{
-			encoding: 'utf8',
-			maxBuffer: 16 * 1024 * 1024,
 			env: {
 				...process.env,
 				NODE_ENV: 'test',
@@ -54,8 +53,13 @@ function measure(
 			},
 		},
 	);
-	if (child.status !== 0) throw new Error(`${name} ${count} failed:\n${child.stderr}`);
-	const last = child.stdout.trim().split('\n').pop() ?? '';
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	if (status !== 0) throw new Error(`${name} ${count} failed:\n${stderr}`);
+	const last = stdout.trim().split('\n').pop() ?? '';
 	return JSON.parse(last) as Sample;
 }
 
@@ -71,7 +75,7 @@ async function main() {
 			// Interleaved, so that a slow moment of the machine is shared by all three.
 			for (let repeat = 0; repeat < REPEATS; repeat++) {
 				for (const name of CASES) {
-					samples[name].push(measure(name, count, standin.url, n8n.dir, userFolder));
+					samples[name].push(await measure(name, count, standin.url, n8n.dir, userFolder));
 					standin.reset();
 				}
 			}
