@@ -1,4 +1,5 @@
 import type { AuthMethod } from './errors';
+import { apiMessage, REJECTED_ADVICE } from './errors';
 
 // Reads change nothing in Patchworks, so unlike a failed start, a failed read is safe to repeat.
 const SAFE_TO_REPEAT = 'Nothing was changed in Patchworks: it is safe to run this again.';
@@ -8,26 +9,10 @@ export interface Explained {
 	description: string;
 }
 
-/** What Patchworks said in a Laravel-style error body, if anything. */
 function saidBy(body: string): string {
-	let said: string | undefined;
-	try {
-		const parsed = JSON.parse(body) as { message?: unknown };
-		if (typeof parsed.message === 'string') said = parsed.message;
-	} catch {
-		said = body.trim().slice(0, 300);
-	}
-	return said ? `Patchworks said: ${said}` : '';
+	const said = apiMessage(body);
+	return said === undefined ? '' : `Patchworks said: ${said}`;
 }
-
-const REJECTED_ADVICE: Record<AuthMethod, string> = {
-	apiKey:
-		'Check the API key in the Patchworks credential, or create a new one in Patchworks under General settings → API keys.',
-	accessToken:
-		'The access token is invalid or has expired: get a new token and update the Patchworks credential.',
-	emailPassword:
-		'Patchworks refused the token even after logging in again: check the email, password and Login URL in the credential.',
-};
 
 /**
  * A failed read of the Core API, in the user's terms. `what` names the thing read ("flow run

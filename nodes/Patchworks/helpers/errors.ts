@@ -14,7 +14,8 @@ export type AuthMethod = 'apiKey' | 'accessToken' | 'emailPassword';
 const MAY_HAVE_STARTED =
 	'The run may have started: check the flow’s run logs in Patchworks before running this again.';
 
-function apiMessage(body: string): string | undefined {
+/** What Patchworks said in a Laravel-style error body ({message, errors}), if anything. */
+export function apiMessage(body: string): string | undefined {
 	try {
 		const parsed = JSON.parse(body) as { message?: unknown; errors?: Record<string, unknown> };
 		const details = Object.values(parsed.errors ?? {})
@@ -29,6 +30,16 @@ function apiMessage(body: string): string | undefined {
 		return text === '' ? undefined : text;
 	}
 }
+
+/** What to do when Patchworks answers 401, for each way to authenticate. */
+export const REJECTED_ADVICE: Record<AuthMethod, string> = {
+	apiKey:
+		'Check the API key in the Patchworks credential, or create a new one in Patchworks under General settings → API keys.',
+	accessToken:
+		'The access token is invalid or has expired: get a new token and update the Patchworks credential.',
+	emailPassword:
+		'Patchworks refused the token even after logging in again: check the email, password and Login URL in the credential.',
+};
 
 export function describeTarget(target: Target): string {
 	return target.version === null
@@ -52,17 +63,7 @@ export function explainFailure(
 	});
 	switch (true) {
 		case status === 401:
-			return explain(
-				`Patchworks rejected the credential (401)`,
-				{
-					apiKey:
-						'Check the API key in the Patchworks credential, or create a new one in Patchworks under General settings → API keys.',
-					accessToken:
-						'The access token is invalid or has expired: get a new token and update the Patchworks credential.',
-					emailPassword:
-						'Patchworks refused the token even after logging in again: check the email, password and Login URL in the credential.',
-				}[auth],
-			);
+			return explain(`Patchworks rejected the credential (401)`, REJECTED_ADVICE[auth]);
 		case status === 403:
 			return explain(
 				`The credential may not start ${what} (403)`,
