@@ -23,8 +23,13 @@ try {
 	const args = process.argv.includes('--fix') ? ['lint', '--fix'] : ['lint'];
 	const lint = spawnSync(join(root, 'node_modules', '.bin', 'n8n-node'), args, {
 		cwd: copy,
-		stdio: 'inherit',
+		encoding: 'utf8',
+		env: { ...process.env, FORCE_COLOR: '0' },
 	});
+	// Findings name the copy's files; show them as the repository's.
+	const output = `${lint.stdout ?? ''}${lint.stderr ?? ''}`.split(copy).join(root);
+	process.stdout.write(output);
+	process.stdout.write(lint.status === 0 ? 'n8n-node lint passed\n' : '');
 	if (process.argv.includes('--fix')) {
 		for (const entry of ['nodes', 'credentials'])
 			cpSync(join(copy, entry), join(root, entry), { recursive: true });
