@@ -1,4 +1,5 @@
-// `npm run bench`: this node, n8n's HTTP Request node and a bare POST, side by side in one run.
+// `npm run bench`: this node, n8n's HTTP Request node and a bare POST, side by side in one run;
+// then this node and the HTTP Request node in a real n8n 2.40 (bench/real-n8n.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,8 @@ import { join } from 'node:path';
 
 import { ensureN8n } from '../scripts/n8n';
 import { startStandin } from '../test/standin';
-import { chartSvg } from './chart';
+import { chartSvg, realChartSvg } from './chart';
+import { benchRealN8n, realHeader, realTable, type RealBench } from './real-n8n';
 
 const SIZES = [1_000, 10_000, 100_000];
 const CASES = ['ourNode', 'httpRequestNode', 'floor'] as const;
@@ -64,11 +66,13 @@ async function measure(
 }
 
 async function main() {
+	const started = Date.now();
 	const n8n = await ensureN8n('1.123');
 	// The floor and the HTTP Request node send one body of up to 15 MB; this node splits at 8 MB.
 	const standin = await startStandin({ maxBodyBytes: 64 * 1024 * 1024 });
 	const userFolder = mkdtempSync(join(tmpdir(), 'patchworks-bench-'));
 	const rows: Array<{ count: number; results: Record<Case, Sample> }> = [];
+	let real: RealBench;
 	try {
 		for (const count of SIZES) {
 			const samples: Record<Case, Sample[]> = { ourNode: [], httpRequestNode: [], floor: [] };
@@ -91,14 +95,34 @@ async function main() {
 			rows.push({ count, results });
 			process.stderr.write(`${count} records: ${JSON.stringify(results)}\n`);
 		}
+		// The same job in a real n8n, against the same stand-in.
+		real = await benchRealN8n(standin);
 	} finally {
 		await standin.close();
 		rmSync(userFolder, { recursive: true, force: true });
 	}
 	const table = markdownTable(rows);
-	process.stdout.write(`${table}\n`);
-	writeFileSync(join(__dirname, 'results.md'), `${header()}\n${table}\n`);
+	const second = `${realHeader(real)}\n${realTable(real)}`;
+	const took = Math.round((Date.now() - started) / 1000);
+	process.stdout.write(
+		`${table}\n\n${second}\n\nbench/run.ts took ${Math.floor(took / 60)} min ${took % 60} s\n`,
+	);
+	writeFileSync(
+		join(__dirname, 'results.md'),
+		[
+			header(),
+			table,
+			'',
+			'## In a real n8n',
+			'',
+			second,
+			'',
+			'![Time of the node in a real n8n, per case](chart-n8n.svg)',
+			'',
+		].join('\n'),
+	);
 	writeFileSync(join(__dirname, 'chart.svg'), chartSvg(rows));
+	writeFileSync(join(__dirname, 'chart-n8n.svg'), realChartSvg(real));
 }
 
 function header() {
