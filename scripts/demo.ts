@@ -1,7 +1,8 @@
 // `npm run demo`: the packed package in a real n8n, started headlessly against the local
 // Patchworks stand-in; then the editor's Flow picker, and a flow started, waited for and its
 // logs read. PATCHWORKS_DEMO_N8N=1.123 picks the n8n 1.x line instead of 2.40.
-import { rmSync } from 'node:fs';
+// Ctrl-C (or SIGTERM) stops every n8n and npm it started, then removes its temp folders.
+import { constants } from 'node:os';
 import { startStandin } from '../test/standin';
 import type { RecordedRequest, Standin } from '../test/standin';
 import {
@@ -16,10 +17,13 @@ import {
 	packRepository,
 	progress,
 	readExampleWorkflow,
+	removeTempDirs,
 	searchList,
 	standinCredential,
 	startServer,
 	START_WAIT_LOGS_WORKFLOW,
+	stopAllChildren,
+	useOwnProcessGroups,
 	type Execution,
 	type N8nInstance,
 	type N8nRun,
@@ -29,6 +33,7 @@ import {
 const API_KEY = 'demo-key';
 // Long enough to see the node wait, short enough for a demo.
 const RUN_DURATION_MS = 1500;
+// What to undo besides child processes and temp folders (scripts/n8n tracks those), newest last.
 const cleanups: Array<() => unknown> = [];
 
 // Enough of the secret to recognise it, never enough to use it.
@@ -62,7 +67,10 @@ function succeeded(execution: Execution): N8nRun {
 	return run;
 }
 
-const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
+// Nothing more once interrupted: a step that was already under way may still finish.
+const print = (lines: string[]) => {
+	if (!finishing) process.stdout.write(`${lines.join('\n')}\n`);
+};
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Part 1: the first example, 250 orders to flow 101 as one payload. */
@@ -87,9 +95,8 @@ async function sendOrders(instance: N8nInstance, standin: Standin, workflow: Wor
 /** Part 2: what the editor lists when the user types "stock" into the Flow picker. */
 async function searchFlowPicker(instance: N8nInstance, workflow: Workflow) {
 	const started = Date.now();
+	// On Ctrl-C stopAllChildren() stops it too, even while it is still starting.
 	const server = await startServer(instance);
-	// Also on Ctrl-C: the server runs in its own process group. Stopping twice is harmless.
-	cleanups.push(() => server.stop());
 	const startup = seconds(Date.now() - started);
 	try {
 		const found = await searchList(server, workflow, 'Start and wait', 'flowId', {
@@ -132,11 +139,10 @@ async function startWaitAndReadLogs(instance: N8nInstance, standin: Standin, wor
 async function main() {
 	const started = Date.now();
 	const line = lineById(process.env.PATCHWORKS_DEMO_N8N);
+	// The pack folder and the user folder are registered for removal the moment they exist.
 	const [install, packed] = await Promise.all([ensureN8n(line), packRepository()]);
-	cleanups.push(() => rmSync(packed.dir, { recursive: true, force: true }));
 
 	const instance: N8nInstance = await createInstance(install);
-	cleanups.push(() => instance.dispose());
 	progress(`installing ${packed.tarball} as a community package`);
 	await installCommunityPackage(instance, packed.tarball);
 
@@ -144,6 +150,7 @@ async function main() {
 	cleanups.push(() => standin.close());
 	const orders = readExampleWorkflow();
 	const startWait = readExampleWorkflow(START_WAIT_LOGS_WORKFLOW);
+	// The file with the key in clear text is deleted as soon as n8n has read it.
 	await importCredentials(instance, [standinCredential(orders, standin.url, API_KEY)]);
 	await importWorkflow(instance, [orders, startWait]);
 
@@ -154,25 +161,63 @@ async function main() {
 	print(['', `done in ${seconds(Date.now() - started)}`]);
 }
 
-// Runs each cleanup once, newest first, even if Ctrl-C arrives during a failure.
-async function cleanUp() {
-	for (const cleanup of cleanups.splice(0).reverse()) {
-		try {
-			await cleanup();
-		} catch (error) {
-			progress(`cleanup failed: ${(error as Error).message}`);
-		}
+async function attempt(what: string, work: () => unknown) {
+	try {
+		await work();
+	} catch (error) {
+		// Not progress(): that is silent once the children are stopped.
+		process.stderr.write(`cleanup: ${what} failed: ${(error as Error).message}\n`);
 	}
 }
 
-process.once('SIGINT', () => {
-	void cleanUp().then(() => process.exit(130));
-});
+/** `promise`, or nothing after `ms`; the timer does not outlive it. */
+async function atMost(promise: Promise<unknown>, ms: number) {
+	let timer: NodeJS.Timeout | undefined;
+	await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+	clearTimeout(timer);
+}
 
-main()
-	.then(cleanUp)
-	.catch(async (error: Error) => {
-		await cleanUp();
-		process.stderr.write(`\ndemo failed: ${error.message}\n`);
-		process.exit(1);
+// Child processes in groups of their own: Ctrl-C reaches only this script, which stops them.
+useOwnProcessGroups();
+let finishing: Promise<void> | undefined;
+const running = main();
+const settled = running.then(
+	() => undefined,
+	() => undefined,
+);
+
+/**
+ * Cleans up once, whatever asks first (the end of main, a failure, a signal): every child's
+ * whole process group is stopped (SIGTERM, SIGKILL after 3 s) before any folder it uses is
+ * deleted, and no new child is started after that. Then exits with `code`.
+ */
+function finish(code: number, message = ''): Promise<void> {
+	finishing ??= (async () => {
+		await attempt('stopping n8n', () => stopAllChildren(3_000));
+		// A step that was not a child process (starting the stand-in, say) ends on its own.
+		await atMost(settled, 5_000);
+		for (const cleanup of cleanups.splice(0).reverse()) await attempt('closing', cleanup);
+		await attempt('removing temp folders', removeTempDirs);
+		process.stderr.write(message);
+		if (code !== 0) process.exit(code);
+	})().catch((error: Error) => {
+		process.stderr.write(`cleanup failed: ${error.message}\n`);
+		process.exit(code || 1);
 	});
+	return finishing;
+}
+
+// `on`, not `once`: a second Ctrl-C (npm and tsx pass signals on too) must not end the
+// cleanup half-way, so every repeat is ignored while it runs.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+	process.on(signal, () => {
+		if (finishing) return;
+		process.stderr.write('interrupted: cleaning up…\n');
+		void finish(128 + constants.signals[signal]);
+	});
+}
+
+running.then(
+	() => finish(0),
+	(error: Error) => finish(1, `\ndemo failed: ${error.message}\n`),
+);

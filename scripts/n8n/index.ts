@@ -26,5 +26,13 @@ export {
 	type Workflow,
 	type WorkflowNode,
 } from './fixtures';
-export { progress } from './proc';
+export {
+	progress,
+	runningChildren,
+	spawnTracked,
+	stopAllChildren,
+	stopChild,
+	useOwnProcessGroups,
+} from './proc';
+export { makeTempDir, removeTempDir, removeTempDirs } from './temp';
 export { startServer, testCredential, type CredentialTestResult, type N8nServer } from './server';

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { N8nInstall } from './install';
 import { cleanEnv, npmCliPath, progress, run, runOrThrow, withNodeFirstOnPath } from './proc';
 import { extractRun, type N8nRun } from './output';
 import { freePort } from './ports';
+import { makeTempDir, removeTempDir } from './temp';
 
 /** A throwaway n8n instance: its own user folder, SQLite database and encryption key. */
 export interface N8nInstance {
@@ -33,7 +33,8 @@ const QUIET_ENV: Record<string, string> = {
 };
 
 export async function createInstance(install: N8nInstall, extraEnv: Record<string, string> = {}) {
-	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-patchworks-'));
+	// Registered for removeTempDirs() at once: an interrupt may come before this returns.
+	const userFolder = makeTempDir('n8n-patchworks-');
 	// Its own task-broker port: two instances (a demo beside a test run) would clash on 5679.
 	const brokerPort = String(await freePort());
 	const env = withNodeFirstOnPath(
@@ -50,7 +51,7 @@ export async function createInstance(install: N8nInstall, extraEnv: Record<strin
 		install,
 		userFolder,
 		env,
-		dispose: () => rmSync(userFolder, { recursive: true, force: true }),
+		dispose: () => removeTempDir(userFolder),
 	};
 	return instance;
 }
@@ -125,7 +126,8 @@ export async function n8nCommand(instance: N8nInstance, args: string[], timeoutM
 
 async function importFile(instance: N8nInstance, kind: 'credentials' | 'workflow', data: unknown) {
 	const file = join(instance.userFolder, `import-${kind}-${Date.now()}.json`);
-	writeFileSync(file, JSON.stringify(data, null, 2));
+	// Credentials are in clear text here: readable by this user only, and deleted right after.
+	writeFileSync(file, JSON.stringify(data, null, 2), { mode: 0o600 });
 	try {
 		const result = await n8nCommand(instance, [`import:${kind}`, `--input=${file}`]);
 		if (result.code !== 0) {

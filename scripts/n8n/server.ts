@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { N8nInstance } from './instance';
 import type { N8nLine } from './lines';
 import { freePort } from './ports';
-import { progress } from './proc';
+import { progress, spawnTracked, stopChild } from './proc';
 
 /**
  * `n8n start` of a throwaway instance, for what only its REST API offers, such as
@@ -35,8 +35,9 @@ export async function startServer(instance: N8nInstance, timeoutMs = 90_000): Pr
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 	};
 	const { nodeBin, n8nScript } = instance.install;
-	// Its own process group, so stopping it also stops the task runner it starts.
-	const child = spawn(nodeBin, [n8nScript, 'start'], {
+	// Its own process group, so stopping it also stops the task runner it starts. Tracked from
+	// here on, so stopAllChildren() stops it even while it is still starting.
+	const child = spawnTracked(nodeBin, [n8nScript, 'start'], {
 		cwd: instance.userFolder,
 		env,
 		detached: true,
@@ -46,7 +47,7 @@ export async function startServer(instance: N8nInstance, timeoutMs = 90_000): Pr
 	const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
 	child.stdout?.on('data', collect);
 	child.stderr?.on('data', collect);
-	const stop = () => stopProcessGroup(child);
+	const stop = () => stopChild(child, 15_000);
 
 	// The browser id ties the auth cookie to this client, as n8n's UI does.
 	const headers: Record<string, string> = { 'browser-id': randomUUID() };
@@ -85,7 +86,9 @@ export async function startServer(instance: N8nInstance, timeoutMs = 90_000): Pr
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`n8n exited with ${child.exitCode ?? child.signalCode}`);
+		}
 		try {
 			// Unauthorised, not "not found", once the REST controllers are registered.
 			const response = await fetch(`${url}/rest/login`);
@@ -96,22 +99,6 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s`);
-}
-
-async function stopProcessGroup(child: ChildProcess) {
-	if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const signal = (name: NodeJS.Signals) => {
-		try {
-			process.kill(-child.pid!, name);
-		} catch {
-			// Already gone.
-		}
-	};
-	signal('SIGTERM');
-	const timer = setTimeout(() => signal('SIGKILL'), 15_000);
-	await exited;
-	clearTimeout(timer);
 }
 
 export interface CredentialTestResult {
