@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	apiError,
@@ -12,6 +12,7 @@ import { Pacer } from '../../helpers/pacing';
 import { inPool } from '../../helpers/pool';
 import { parseStartReply } from '../../helpers/response';
 import { retryDelayMs } from '../../helpers/retry';
+import { pause as waitCancellably } from '../../helpers/wait';
 import type { PlannedRun } from '../../helpers/split';
 import { bodyOf, payloadBytesOf } from '../../helpers/split';
 import type { Connection, Outcome } from '../../transport';
@@ -40,11 +41,11 @@ export interface RunResult {
 
 type NodeError = NodeApiError | NodeOperationError;
 
+/** The shared cancellable wait, its cancellation told in n8n's terms. */
 async function pause(this: IExecuteFunctions, ms: number): Promise<void> {
-	const signal = this.getExecutionCancelSignal?.();
-	// n8n 1.x's sleep ignores the signal; the check after it still stops the node.
-	if (ms > 0) await sleep(ms, signal);
-	if (signal?.aborted) throw new NodeOperationError(this.getNode(), 'The execution was cancelled');
+	await waitCancellably(Math.max(0, ms), this.getExecutionCancelSignal?.()).catch(() => {
+		throw new NodeOperationError(this.getNode(), 'The execution was cancelled');
+	});
 }
 
 function urlOf(settings: SendSettings, run: PlannedRun): string {
